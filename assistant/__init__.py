@@ -1,0 +1,1 @@
+"""Wegwijzer core: grounded question answering over municipal social-policy documents."""

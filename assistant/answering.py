@@ -1,0 +1,207 @@
+"""Extractive answers: the sentences of the retrieved passages that answer the question, cited.
+
+No language model is needed: every sentence of an answer is a sentence of a passage, followed by
+its `[n]`. Only the short framing (introduction, refusal, where to ask) is our own wording, in the
+question's language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant import guard
+from assistant.domain import Citation, Passage
+from assistant.lexical import BM25Index, terms
+from assistant.retrieval import Hit
+
+# Below this share of the question's (idf-weighted) terms, a sentence does not carry a wanted fact.
+MIN_COVERAGE = 0.34
+# A passage this close in meaning supports an answer even without shared words (English questions).
+MIN_DENSE = 0.87
+SENTENCES = {"resident": 3, "staff": 5}
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•-])|\n+")
+_END = re.compile(r"[.!?:;]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A question as the composer sees it, after guarding and municipality detection."""
+
+    question: str
+    language: str
+    audience: str
+    municipalities: tuple[str, ...]  # corpus municipalities asked about (or filtered on)
+    others: tuple[str, ...]  # municipalities outside the corpus named in the question
+    comparison: bool  # several municipalities must be kept apart
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    text: str
+    refused: bool
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    text: str
+    hit: int  # index into the hits
+    position: int
+    coverage: float
+    score: float
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SPLIT.split(text) if len(s.split()) >= 3]
+
+
+def _weights(question: str, index: BM25Index, ignore: set[str]) -> dict[str, float]:
+    """Idf weights of the question's terms; words no document uses cannot be evidence either way."""
+    return {t: index.idf(t) for t in set(terms(question)) if t not in ignore and t in index.postings}
+
+
+def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Index) -> float:
+    """The idf-weighted share of question terms in a sentence; a compound counts for half."""
+    total = sum(weights.values())
+    found = 0.0
+    for t, w in weights.items():
+        if t in sentence_terms:
+            found += w
+        elif any(c in sentence_terms for c in index.compounds(t)):
+            found += w / 2
+    return found / total if total else 0.0
+
+
+_WANTS_FIGURES = re.compile(r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|%|how many|how much|target", re.I)
+
+
+def _looks_like_text(sentence: str, question: str) -> bool:
+    """Leave out headings and flattened table rows, unless the question asks for figures."""
+    if "·" in sentence:
+        return bool(_WANTS_FIGURES.search(question))
+    return sentence.endswith((".", "!", "?", ";", ":")) or len(sentence.split()) >= 8
+
+
+def _candidates(req: Request, hits: Sequence[Hit], weights: dict[str, float], index: BM25Index, limit: int = 6) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for h, hit in enumerate(hits[:limit]):
+        for pos, sentence in enumerate(sentences(hit.passage.text)):
+            if not _looks_like_text(sentence, req.question):
+                continue
+            cov = coverage(set(terms(sentence)), weights, index)
+            score = cov + 0.35 * hit.passage.score + (0.1 if pos == 0 else 0.0)
+            kind = guard.answer_type(req.question)
+            if kind and guard.has_fact(kind, sentence):
+                score += 0.3
+            n_words = len(sentence.split())
+            if n_words < 6 or n_words > 70:
+                score -= 0.15
+            out.append(_Sentence(sentence, h, pos, cov, score))
+    return out
+
+
+def supported(req: Request, hits: Sequence[Hit], weights: dict[str, float], index: BM25Index) -> bool:
+    """Whether the passages answer the question well enough to say anything.
+
+    A question that wants a literal fact (phone number, opening hours, amount) is supported only
+    by a sentence that has such a fact and is about the question. Otherwise any shared term will
+    do, or a passage very close in meaning: residents describe their situation in words the
+    policy documents do not use, and dense similarity alone does not separate answerable from
+    unanswerable questions (measured on the dev set: 0.82-0.91 for both).
+    """
+    if not hits:
+        return False
+    cands = _candidates(req, hits, weights, index, limit=5)
+    kind = guard.answer_type(req.question)
+    if kind:
+        return any(guard.has_fact(kind, c.text) and c.coverage >= MIN_COVERAGE for c in cands)
+    best_coverage = max((c.coverage for c in cands), default=0.0)
+    best_dense = max(h.dense for h in hits[:5])
+    return best_coverage > 0 or best_dense >= MIN_DENSE
+
+
+def _select(req: Request, hits: Sequence[Hit], weights: dict[str, float], index: BM25Index) -> list[_Sentence]:
+    n = SENTENCES.get(req.audience, 3)
+    cands = sorted(_candidates(req, hits, weights, index), key=lambda c: -c.score)
+    chosen: list[_Sentence] = []
+    per_hit: dict[int, int] = {}
+    groups = req.municipalities if req.comparison else ()
+    # Keep municipalities apart: the best sentences of each one asked about, then the rest.
+    for municipality in groups:
+        own = [c for c in cands if hits[c.hit].passage.municipality == municipality]
+        chosen.extend(own[: max(1, n // max(1, len(groups)))])
+    for c in cands:
+        if len(chosen) >= n:
+            break
+        if c in chosen or per_hit.get(c.hit, 0) >= 2 or c.coverage == 0:
+            continue
+        chosen.append(c)
+        per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
+    return sorted(chosen, key=lambda c: (groups.index(hits[c.hit].passage.municipality) if hits[c.hit].passage.municipality in groups else len(groups), c.hit, c.position))
+
+
+def _cite(sentence: str, n: int) -> str:
+    m = _END.search(sentence)
+    return f"{sentence[: m.start()]} [{n}]{m.group(0)[0]}" if m else f"{sentence} [{n}]."
+
+
+def where_to_ask(req: Request) -> str:
+    named = req.municipalities or req.others
+    if req.language == "en":
+        place = " or ".join(f"the municipality of {m}" for m in named) if named else "your municipality"
+        return f"Please contact {place}, for example the Wmo desk or the social neighbourhood team."
+    place = " of ".join(f"de gemeente {m}" for m in named) if named else "uw gemeente"
+    return f"Neem contact op met {place}, bijvoorbeeld het Wmo-loket of het sociaal (wijk)team."
+
+
+def refusal(req: Request, reason: str) -> Composed:
+    """A polite refusal that says why and where to ask instead; it never repeats the question."""
+    en = req.language == "en"
+    if reason == "injection":
+        text = ("I cannot do that. I only answer questions about social policy from the municipal documents."
+                if en else "Dat kan ik niet doen. Ik beantwoord alleen vragen over sociaal beleid, op basis van de documenten van de gemeente.")
+    elif reason == "elsewhere":
+        text = ("My documents only cover Leidschendam-Voorburg, Leiden and Leiderdorp, so I cannot answer this."
+                if en else "Mijn documenten gaan alleen over Leidschendam-Voorburg, Leiden en Leiderdorp. Daarom kan ik deze vraag niet beantwoorden.")
+    elif reason == "scope":
+        text = ("I can only help with questions about social support: Wmo, youth care, income support, debt help, informal care and integration."
+                if en else "Ik kan alleen helpen met vragen over zorg, ondersteuning en sociaal beleid, zoals de Wmo, jeugdhulp, minimaregelingen, schuldhulp, mantelzorg en inburgering.")
+    else:
+        text = ("The documents I can search do not contain this, so I cannot answer it reliably."
+                if en else "Dit staat niet in de documenten die ik kan doorzoeken. Daarom kan ik het niet betrouwbaar beantwoorden.")
+    return Composed(f"{text} {where_to_ask(req)}", True, ())
+
+
+def compose(req: Request, hits: Sequence[Hit], index: BM25Index, ignore: set[str]) -> Composed:
+    """An answer made of the passages' own sentences, each cited, or a refusal."""
+    weights = _weights(req.question, index, ignore)
+    if not supported(req, hits, weights, index):
+        in_scope = any(h.lexical > 0 for h in hits[:5]) and max((h.dense for h in hits[:5]), default=0) >= 0.80
+        return refusal(req, "unsupported" if in_scope else "scope")
+    chosen = _select(req, hits, weights, index)
+    if not chosen:
+        return refusal(req, "unsupported")
+    numbers: dict[int, int] = {}
+    citations: list[Citation] = []
+    lines: list[str] = []
+    label = len({hits[c.hit].passage.municipality for c in chosen}) > 1
+    for c in chosen:
+        passage: Passage = hits[c.hit].passage
+        if c.hit not in numbers:
+            numbers[c.hit] = len(numbers) + 1
+            citations.append(Citation(numbers[c.hit], passage))
+        sentence = _cite(c.text, numbers[c.hit])
+        lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
+    return Composed(f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines), False, tuple(citations))
+
+
+def _intro(req: Request, chosen: Sequence[_Sentence], hits: Sequence[Hit], several: bool) -> str:
+    en = req.language == "en"
+    if several:
+        return ("The documents say different things per municipality (quoted in Dutch):"
+                if en else "Het antwoord verschilt per gemeente. Dit staat in de documenten:")
+    municipality = hits[chosen[0].hit].passage.municipality
+    return (f"The documents of {municipality} say (quoted in Dutch):"
+            if en else f"Dit staat in de documenten van de gemeente {municipality}:")

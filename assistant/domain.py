@@ -1,0 +1,83 @@
+"""Domain data: documents, chunks, passages, citations and answers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What we know about a source document besides its text."""
+
+    file: str
+    title: str
+    municipality: str
+    year: int | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A piece of a document, with character offsets into the document text as ingested."""
+
+    document: str
+    section: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def id(self) -> str:
+        # A hash of (document, offsets, text) makes re-ingesting the same text idempotent.
+        key = f"{self.document}\x00{self.start}\x00{self.end}\x00{self.text}"
+        return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A retrieved chunk with its document metadata and retrieval score."""
+
+    chunk_id: str
+    document: str
+    title: str
+    municipality: str
+    year: int | None
+    section: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+    @property
+    def url(self) -> str:
+        return f"/documents/{self.document}#c-{self.chunk_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A passage referred to as `[n]` in an answer."""
+
+    n: int
+    passage: Passage
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One earlier message of a conversation."""
+
+    role: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer with its citations and every passage retrieved for it."""
+
+    text: str
+    refused: bool
+    language: str
+    citations: tuple[Citation, ...]
+    passages: tuple[Passage, ...]
+    mode: str
+    timings_ms: dict[str, float] = field(default_factory=dict, compare=False)

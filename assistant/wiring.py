@@ -1,0 +1,25 @@
+"""The composition root: the only place where settings become objects."""
+
+from __future__ import annotations
+
+from assistant.core import Assistant
+from assistant.embedders import SentenceTransformerEmbedder
+from assistant.protocols import Embedder, VectorStore
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+from assistant.stores import ChromaStore
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    return SentenceTransformerEmbedder(settings.embedding_model_path)
+
+
+def build_store(settings: Settings) -> VectorStore:
+    if settings.chroma_url:
+        return ChromaStore.http(settings.chroma_url, settings.collection)
+    return ChromaStore.persistent(settings.index_dir, settings.collection)
+
+
+def build_assistant(settings: Settings, *, embedder: Embedder | None = None, store: VectorStore | None = None) -> Assistant:
+    retriever = Retriever(embedder or build_embedder(settings), store or build_store(settings))
+    return Assistant(retriever)

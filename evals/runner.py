@@ -1,0 +1,82 @@
+"""`wegwijzer eval`: run question sets in-process or through the HTTP API, log and report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+
+from assistant.serialise import answer_json
+from assistant.settings import Settings
+from evals import dataset, scoring
+
+HEADLINE = ("questions", "hit@1", "hit@3", "hit@5", "hit@10", "mrr", "citation_support", "key_facts",
+            "refusal_accuracy", "over_refusal", "forbidden_hits", "latency_p50_ms", "latency_p95_ms")
+
+
+def _http_asker(url: str):  # noqa: ANN202
+    import httpx
+
+    client = httpx.Client(base_url=url, timeout=120)
+
+    def ask(item: dataset.Item) -> dict:
+        body = {"question": item.question, "audience": item.audience}
+        response = client.post("/api/ask", json=body)
+        response.raise_for_status()
+        return response.json()
+
+    return ask
+
+
+def _local_asker(settings: Settings):  # noqa: ANN202
+    from assistant.wiring import build_assistant
+
+    assistant = build_assistant(settings)
+    assistant.ask("warm-up", audience="resident")  # load the model before timing anything
+
+    def ask(item: dataset.Item) -> dict:
+        return answer_json(assistant.ask(item.question, audience=item.audience))
+
+    return ask
+
+
+def run(items: list[dataset.Item], ask, progress: bool = True) -> list[dict]:  # noqa: ANN001
+    from tqdm import tqdm
+
+    rows = []
+    for item in tqdm(items, desc="Vragen", unit="vraag", disable=not progress):
+        started = time.perf_counter()
+        response = ask(item)
+        rows.append(scoring.record(item, response, (time.perf_counter() - started) * 1000))
+    return rows
+
+
+def markdown(summary: dict, per_kind: dict[str, dict], source: str) -> str:
+    lines = [f"# Evaluation of {source}", "", "| metric | value |", "|---|---|"]
+    lines += [f"| {k} | {summary[k]} |" for k in HEADLINE]
+    lines += ["", "## Per kind", "", "| kind | n | hit@10 | citation support | key facts | refused |", "|---|---|---|---|---|---|"]
+    for kind, s in per_kind.items():
+        lines.append(f"| {kind} | {s['questions']} | {s['hit@10']} | {s['citation_support']} | {s['key_facts']} | {s['refusal_accuracy'] or s['over_refusal']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    ask = _http_asker(args.url) if args.url else _local_asker(settings)
+    for path in args.questions:
+        items = dataset.load(path)
+        rows = run(items, ask)
+        summary = scoring.summarise(rows)
+        out = args.out / f"{datetime.now():%Y%m%d-%H%M%S}-{path.stem}"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "log.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        report = {"source": str(path), "via": args.url or "in-process", "summary": summary,
+                  "per_kind": scoring.breakdown(rows, "kind"), "per_audience": scoring.breakdown(rows, "audience"),
+                  "per_lang": scoring.breakdown(rows, "lang")}
+        (out / "summary.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+        (out / "report.md").write_text(markdown(summary, report["per_kind"], str(path)), encoding="utf-8")
+        print(f"\n{path} ({len(items)} vragen, via {report['via']}) -> {out}")
+        for key in HEADLINE:
+            print(f"  {key:<20} {summary[key]}")
+    return 0

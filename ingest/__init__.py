@@ -1,0 +1,1 @@
+"""Ingestion: path -> documents -> clean text -> chunks -> index."""

@@ -1,0 +1,91 @@
+"""Loaders: a file on disk to the plain text that is stored, chunked and cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a document; ingest reports it and carries on."""
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _text(path: Path) -> str:
+    return _decode(path.read_bytes())
+
+
+_BLOCK_TAGS = re.compile(r"^(p|div|h[1-6]|li|tr|br|section|article|table|ul|ol|header|footer|blockquote)$")
+
+
+def _html(path: Path) -> str:
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(_decode(path.read_bytes()))
+    for node in tree.css("script, style, nav, header, footer, noscript, template, form"):
+        node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    lines: list[str] = []
+    for node in root.traverse(include_text=False):
+        if node.tag and _BLOCK_TAGS.match(node.tag) and not any(
+            c.tag and _BLOCK_TAGS.match(c.tag) for c in node.iter(include_text=False)
+        ):
+            text = node.text(separator=" ", strip=True)
+            if text:
+                prefix = "#" * int(node.tag[1]) + " " if re.match(r"h[1-6]$", node.tag) else ""
+                lines.append(prefix + text)
+    return "\n\n".join(lines)
+
+
+def _pdf(path: Path) -> str:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(str(path))
+        return "\n\n".join((page.extract_text() or "") for page in reader.pages)
+    except Exception as exc:  # pypdf raises many types for broken files
+        raise LoadError(f"{path.name}: geen leesbare PDF ({exc})") from exc
+
+
+def _docx(path: Path) -> str:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises zipfile and KeyError alike for broken files
+        raise LoadError(f"{path.name}: geen leesbaar Word-bestand ({exc})") from exc
+    lines = []
+    for para in document.paragraphs:
+        style = (para.style.name or "").lower() if para.style is not None else ""
+        level = re.search(r"heading (\d)", style)
+        lines.append(("#" * int(level.group(1)) + " " if level else "") + para.text)
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n\n".join(lines)
+
+
+LOADERS: dict[str, Callable[[Path], str]] = {
+    ".txt": _text, ".md": _text, ".html": _html, ".htm": _html, ".pdf": _pdf, ".docx": _docx,
+}
+
+
+def load(path: Path) -> str:
+    """The text of a document file; raises LoadError for what cannot be read."""
+    loader = LOADERS.get(path.suffix.lower())
+    if loader is None:
+        raise LoadError(f"{path.name}: bestandstype {path.suffix or '(geen)'} wordt niet ondersteund")
+    return loader(path).replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,1 @@
+"""The `wegwijzer` command."""
