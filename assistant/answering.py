@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from assistant import guard
 from assistant.domain import Citation, Passage
 from assistant.lexical import BM25Index, terms
+from assistant.municipalities import ALIASES
 from assistant.retrieval import Hit
+from assistant.sentences import split as sentences
 
+_PLACE_WORDS = {a for aliases in ALIASES.values() for a in aliases} | {"leidse", "leiderdorpse", "nederland", "rijk"}
 # Below this share of the question's (idf-weighted) terms, a sentence does not carry a wanted fact.
 MIN_COVERAGE = 0.34
 # A passage this close in meaning supports an answer even without shared words (English questions).
 MIN_DENSE = 0.87
 SENTENCES = {"resident": 3, "staff": 5}
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•-])|\n+")
 _END = re.compile(r"[.!?:;]+$")
 
 
@@ -50,11 +52,17 @@ class _Sentence:
     hit: int  # index into the hits
     position: int
     coverage: float
+    similarity: float
     score: float
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SPLIT.split(text) if len(s.split()) >= 3]
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the composer weighs sentences with: term weights, the index, sentence similarities."""
+
+    index: BM25Index
+    weights: dict[str, float]
+    similarities: dict[tuple[str, int], float]
 
 
 def _weights(question: str, index: BM25Index, ignore: set[str]) -> dict[str, float]:
@@ -74,35 +82,59 @@ def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Ind
     return found / total if total else 0.0
 
 
-_WANTS_FIGURES = re.compile(r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|%|how many|how much|target", re.I)
+# "Where can I go / who can help": residents need the name of a place or organisation.
+_WANTS_PLACE = re.compile(r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|where|who can|help me)\b", re.I)
+_NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
+
+
+def names_a_place(sentence: str, ignore: set[str]) -> bool:
+    """A capitalised name inside the sentence (not its first word), other than a municipality's."""
+    return any(m.group(0).lower() not in ignore for m in _NAME.finditer(sentence))
+
+
+_WANTS_FIGURES = re.compile(r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|%|how many|how much|target|grens|datum|wanneer|deadline|when", re.I)
 
 
 def _looks_like_text(sentence: str, question: str) -> bool:
     """Leave out headings and flattened table rows, unless the question asks for figures."""
     if "·" in sentence:
         return bool(_WANTS_FIGURES.search(question))
-    return sentence.endswith((".", "!", "?", ";", ":")) or len(sentence.split()) >= 8
+    if len(sentence.split()) < 8:
+        return sentence.endswith((".", "!", "?", ";"))
+    return True
 
 
-def _candidates(req: Request, hits: Sequence[Hit], weights: dict[str, float], index: BM25Index, limit: int = 6) -> list[_Sentence]:
+def _closeness(similarity: float) -> float:
+    """e5 cosines sit in a narrow band; spread the useful part (0.78-0.90) over 0-1."""
+    return min(1.2, max(0.0, (similarity - 0.78) / 0.12))
+
+
+def _candidates(req: Request, hits: Sequence[Hit], ev: Evidence, limit: int = 6) -> list[_Sentence]:
+    kind = guard.answer_type(req.question)
+    wants_place = bool(_WANTS_PLACE.search(req.question))
+    wants_figures = bool(_WANTS_FIGURES.search(req.question))
     out: list[_Sentence] = []
     for h, hit in enumerate(hits[:limit]):
         for pos, sentence in enumerate(sentences(hit.passage.text)):
             if not _looks_like_text(sentence, req.question):
                 continue
-            cov = coverage(set(terms(sentence)), weights, index)
-            score = cov + 0.35 * hit.passage.score + (0.1 if pos == 0 else 0.0)
-            kind = guard.answer_type(req.question)
+            cov = coverage(set(terms(sentence)), ev.weights, ev.index)
+            sim = ev.similarities.get((hit.passage.chunk_id, pos), 0.0)
+            score = 0.7 * cov + _closeness(sim) + 0.3 * hit.passage.score
             if kind and guard.has_fact(kind, sentence):
                 score += 0.3
+            if wants_place and names_a_place(sentence, _PLACE_WORDS):
+                score += 0.25
+            if wants_figures and re.search(r"\d", sentence):
+                score += 0.2
             n_words = len(sentence.split())
             if n_words < 6 or n_words > 70:
                 score -= 0.15
-            out.append(_Sentence(sentence, h, pos, cov, score))
+            out.append(_Sentence(sentence, h, pos, cov, sim, score))
     return out
 
 
-def supported(req: Request, hits: Sequence[Hit], weights: dict[str, float], index: BM25Index) -> bool:
+def supported(req: Request, hits: Sequence[Hit], ev: Evidence) -> bool:
     """Whether the passages answer the question well enough to say anything.
 
     A question that wants a literal fact (phone number, opening hours, amount) is supported only
@@ -113,7 +145,7 @@ def supported(req: Request, hits: Sequence[Hit], weights: dict[str, float], inde
     """
     if not hits:
         return False
-    cands = _candidates(req, hits, weights, index, limit=5)
+    cands = _candidates(req, hits, ev, limit=5)
     kind = guard.answer_type(req.question)
     if kind:
         return any(guard.has_fact(kind, c.text) and c.coverage >= MIN_COVERAGE for c in cands)
@@ -122,9 +154,15 @@ def supported(req: Request, hits: Sequence[Hit], weights: dict[str, float], inde
     return best_coverage > 0 or best_dense >= MIN_DENSE
 
 
-def _select(req: Request, hits: Sequence[Hit], weights: dict[str, float], index: BM25Index) -> list[_Sentence]:
+def _same(a: str, b: str) -> bool:
+    """Near-duplicates: documents repeat a sentence in their summary and their body."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+
+
+def _select(req: Request, hits: Sequence[Hit], ev: Evidence) -> list[_Sentence]:
     n = SENTENCES.get(req.audience, 3)
-    cands = sorted(_candidates(req, hits, weights, index), key=lambda c: -c.score)
+    cands = sorted(_candidates(req, hits, ev), key=lambda c: -c.score)
     chosen: list[_Sentence] = []
     per_hit: dict[int, int] = {}
     groups = req.municipalities if req.comparison else ()
@@ -135,7 +173,9 @@ def _select(req: Request, hits: Sequence[Hit], weights: dict[str, float], index:
     for c in cands:
         if len(chosen) >= n:
             break
-        if c in chosen or per_hit.get(c.hit, 0) >= 2 or c.coverage == 0:
+        if c in chosen or per_hit.get(c.hit, 0) >= 2 or (c.coverage == 0 and c.similarity < MIN_DENSE):
+            continue
+        if any(_same(c.text, other.text) for other in chosen):
             continue
         chosen.append(c)
         per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
@@ -174,13 +214,14 @@ def refusal(req: Request, reason: str) -> Composed:
     return Composed(f"{text} {where_to_ask(req)}", True, ())
 
 
-def compose(req: Request, hits: Sequence[Hit], index: BM25Index, ignore: set[str]) -> Composed:
+def compose(req: Request, hits: Sequence[Hit], index: BM25Index, ignore: set[str],
+            similarities: dict[tuple[str, int], float] | None = None) -> Composed:
     """An answer made of the passages' own sentences, each cited, or a refusal."""
-    weights = _weights(req.question, index, ignore)
-    if not supported(req, hits, weights, index):
+    ev = Evidence(index, _weights(req.question, index, ignore), similarities or {})
+    if not supported(req, hits, ev):
         in_scope = any(h.lexical > 0 for h in hits[:5]) and max((h.dense for h in hits[:5]), default=0) >= 0.80
         return refusal(req, "unsupported" if in_scope else "scope")
-    chosen = _select(req, hits, weights, index)
+    chosen = _select(req, hits, ev)
     if not chosen:
         return refusal(req, "unsupported")
     numbers: dict[int, int] = {}

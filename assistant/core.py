@@ -94,7 +94,8 @@ class Assistant:
         elif others and not named and not any(o.lower() in h.passage.text.lower() for o in others for h in hits[:5]):
             composed = answering.refusal(req, "elsewhere")
         else:
-            composed = answering.compose(req, hits, self.retriever.index, self._place_terms)
+            similarities = self.retriever.sentence_similarities(query, [h.passage.chunk_id for h in hits[:6]])
+            composed = answering.compose(req, hits, self.retriever.index, self._place_terms, similarities)
         done = time.perf_counter()
         return Answer(
             text=composed.text, refused=composed.refused, language=lang, citations=composed.citations,

@@ -38,7 +38,7 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; hyphenated words also give their parts."""
     out: list[str] = []
-    for w in _WORD.findall(text.lower()):
+    for w in _WORD.findall(text.lower().replace("%", " procent")):
         out.append(w)
         if "-" in w:
             out.extend(part for part in w.split("-") if part)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from assistant.lexical import BM25Index
 from assistant.protocols import Embedder, VectorStore
 
 RRF_K = 60
-MODES = ("hybrid", "dense", "bm25")
+MODES = ("hybrid", "dense", "bm25", "hybrid+sentences")
 
 
 def context_line(meta: dict) -> str:
@@ -36,10 +37,16 @@ class Hit:
 class Retriever:
     """Finds passages for a query; the lexical index is rebuilt from the store when it changes."""
 
-    def __init__(self, embedder: Embedder, store: VectorStore, mode: str = "hybrid", candidates: int = 50) -> None:
+    def __init__(
+        self, embedder: Embedder, store: VectorStore, sentence_store: VectorStore | None = None,
+        mode: str = "hybrid", candidates: int = 50,
+    ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        self.embedder, self.store, self.mode, self.candidates = embedder, store, mode, candidates
+        self.embedder, self.store, self.sentence_store = embedder, store, sentence_store
+        self.mode, self.candidates = mode, candidates
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._sentence_of: dict[str, tuple[str, int]] = {}
         self._lock = threading.Lock()
         self._loaded_count = -1
         self._chunks: list[Chunk] = []
@@ -58,6 +65,8 @@ class Retriever:
             self._metas = [m for _, m in rows]
             self._by_id = {c.id: i for i, c in enumerate(self._chunks)}
             self._index = BM25Index([indexed_text(c, m) for c, m in rows])
+            if self.sentence_store is not None:
+                self._sentence_of = {c.id: (str(m["chunk"]), int(m["pos"])) for c, m in self.sentence_store.all()}
             self._loaded_count = count
 
     @property
@@ -90,6 +99,33 @@ class Retriever:
             section=c.section, text=c.text, start=c.start, end=c.end, score=round(score, 4),
         )
 
+    def embed_query(self, query: str) -> list[float]:
+        """The query's vector; the last few are kept, since one question is embedded for several searches."""
+        if query in self._query_vectors:
+            self._query_vectors.move_to_end(query)
+        else:
+            self._query_vectors[query] = self.embedder.embed_query(query)
+            if len(self._query_vectors) > 64:
+                self._query_vectors.popitem(last=False)
+        return self._query_vectors[query]
+
+    def sentence_similarities(self, query: str, chunk_ids: Sequence[str]) -> dict[tuple[str, int], float]:
+        """Cosine similarity of the query to each sentence of the given chunks, by (chunk id, position)."""
+        if self.sentence_store is None or not chunk_ids or self.mode == "bm25":
+            return {}
+        found = self.sentence_store.query(self.embed_query(query), 400, {"chunk": {"$in": list(chunk_ids)}})
+        return {self._sentence_of[sid]: sim for sid, sim in found if sid in self._sentence_of}
+
+    def _by_best_sentence(self, query: str, where: dict | None) -> list[int]:
+        """Chunks ordered by their best-matching sentence: precise facts hide in long passages."""
+        order: list[int] = []
+        for sid, _ in self.sentence_store.query(self.embed_query(query), self.candidates * 2, where):
+            parent = self._sentence_of.get(sid)
+            i = self._by_id.get(parent[0]) if parent else None
+            if i is not None and i not in order:
+                order.append(i)
+        return order
+
     def search(self, query: str, k: int = 10, municipalities: Sequence[str] = ()) -> list[Hit]:
         """The k best passages for `query`, only from `municipalities` when given."""
         self.refresh()
@@ -97,16 +133,19 @@ class Retriever:
             return []
         allowed = {i for i, m in enumerate(self._metas) if m.get("municipality") in municipalities} if municipalities else None
         dense: dict[int, float] = {}
+        where = {"municipality": {"$in": list(municipalities)}} if municipalities else None
         if self.mode != "bm25":
-            where = {"municipality": {"$in": list(municipalities)}} if municipalities else None
-            for cid, sim in self.store.query(self.embedder.embed_query(query), self.candidates, where):
+            for cid, sim in self.store.query(self.embed_query(query), self.candidates, where):
                 if cid in self._by_id:
                     dense[self._by_id[cid]] = sim
         lexical = dict(self._index.top(query, self.candidates, allowed)) if self.mode != "dense" else {}
+        rankings = [sorted(dense, key=lambda i: -dense[i]), sorted(lexical, key=lambda i: -lexical[i])]
+        if self.mode == "hybrid+sentences" and self.sentence_store is not None:
+            rankings.append(self._by_best_sentence(query, where))
         fused: dict[int, float] = {}
-        for ranking in (sorted(dense, key=lambda i: -dense[i]), sorted(lexical, key=lambda i: -lexical[i])):
+        for ranking in rankings:
             for rank, i in enumerate(ranking):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
-        top = 2.0 / (RRF_K + 1)  # both rankings put it first
+        top = len(rankings) / (RRF_K + 1)  # every ranking puts it first
         return [Hit(self._passage(i, fused[i] / top), dense.get(i, 0.0), lexical.get(i, 0.0)) for i in best]

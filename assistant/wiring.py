@@ -14,12 +14,20 @@ def build_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embedding_model_path)
 
 
-def build_store(settings: Settings) -> VectorStore:
+def build_store(settings: Settings, kind: str = "passages") -> VectorStore:
+    """The passage store, or (kind="sentences") the store of sentence vectors beside it."""
+    name = settings.collection if kind == "passages" else f"{settings.collection}-sentences"
     if settings.chroma_url:
-        return ChromaStore.http(settings.chroma_url, settings.collection)
-    return ChromaStore.persistent(settings.index_dir, settings.collection)
+        return ChromaStore.http(settings.chroma_url, name)
+    return ChromaStore.persistent(settings.index_dir, name)
 
 
-def build_assistant(settings: Settings, *, embedder: Embedder | None = None, store: VectorStore | None = None) -> Assistant:
-    retriever = Retriever(embedder or build_embedder(settings), store or build_store(settings))
+def build_assistant(
+    settings: Settings, *, embedder: Embedder | None = None, store: VectorStore | None = None,
+    sentence_store: VectorStore | None = None,
+) -> Assistant:
+    retriever = Retriever(
+        embedder or build_embedder(settings), store or build_store(settings),
+        sentence_store or build_store(settings, "sentences"),
+    )
     return Assistant(retriever)

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.domain import Chunk, DocumentMeta
 from assistant.protocols import Embedder, VectorStore
 from assistant.retrieval import indexed_text
+from assistant.sentences import sentence_chunks
 from ingest import chunking
 from ingest.loaders import SUFFIXES, LoadError, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
 # Bump when chunking or cleaning changes, so every document is chunked again.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 BATCH = 32
 
 
@@ -69,11 +70,15 @@ def _meta_fields(meta: DocumentMeta, fp: str) -> dict[str, str | int]:
     return fields
 
 
-def ingest(corpus: Path, embedder: Embedder, store: VectorStore, texts_dir: Path, progress: bool = True) -> Report:
+def ingest(
+    corpus: Path, embedder: Embedder, store: VectorStore, texts_dir: Path,
+    sentence_store: VectorStore | None = None, progress: bool = True,
+) -> Report:
     """Index new and changed files of `corpus`, remove vanished ones; report what happened."""
     report = Report()
     sources = read_sources(corpus)
     existing = _indexed(store)
+    existing_sentences = _indexed(sentence_store) if sentence_store is not None else {}
     todo: list[tuple[str, list[Chunk], dict[str, str | int]]] = []
     seen: set[str] = set()
     for path in corpus_files(corpus):
@@ -82,7 +87,10 @@ def ingest(corpus: Path, embedder: Embedder, store: VectorStore, texts_dir: Path
         meta = metadata(document, sources)
         data = path.read_bytes()
         fp = fingerprint(data, meta)
-        if document in existing and existing[document][0] == fp:
+        stores_current = existing.get(document, ("",))[0] == fp and (
+            sentence_store is None or existing_sentences.get(document, ("",))[0] == fp
+        )
+        if stores_current:
             report.unchanged.append(document)
             continue
         try:
@@ -96,28 +104,44 @@ def ingest(corpus: Path, embedder: Embedder, store: VectorStore, texts_dir: Path
             continue
         _write_atomically(text_path(texts_dir, document), text)
         todo.append((document, chunks, _meta_fields(meta, fp)))
-    _embed_and_store(todo, embedder, store, progress)
+    rows = [(chunk, meta) for _, chunks, meta in todo for chunk in chunks]
+    # New chunks are added before old ones are removed, so a document never vanishes meanwhile.
+    _embed_and_store(rows, embedder, store, progress, "Passages", lambda c, m: indexed_text(c, {**m, "section": c.section}))
+    if sentence_store is not None:
+        sentence_rows = [(s, {**meta, "chunk": c.id, "pos": pos}) for c, meta in rows for s, pos in sentence_chunks(c)]
+        _embed_and_store(sentence_rows, embedder, sentence_store, progress, "Zinnen", lambda c, m: c.text)
     for document, chunks, _ in todo:
-        old = existing.get(document, ("", set()))[1]
-        store.delete(sorted(old - {c.id for c in chunks}))
+        _drop_old(store, existing, document, {c.id for c in chunks})
+        if sentence_store is not None:
+            _drop_old(sentence_store, existing_sentences, document, {s.id for c in chunks for s, _ in sentence_chunks(c)})
         (report.updated if document in existing else report.added).append(document)
     for document in sorted(set(existing) - seen):
-        store.delete(sorted(existing[document][1]))
+        _drop_old(store, existing, document, set())
+        if sentence_store is not None:
+            _drop_old(sentence_store, existing_sentences, document, set())
         text_path(texts_dir, document).unlink(missing_ok=True)
         report.removed.append(document)
     report.chunks = store.count()
     return report
 
 
-def _embed_and_store(todo: Iterable[tuple[str, list[Chunk], dict]], embedder: Embedder, store: VectorStore, progress: bool) -> None:
-    rows = [(chunk, meta) for _, chunks, meta in todo for chunk in chunks]
+def _drop_old(store: VectorStore, existing: dict[str, tuple[str, set[str]]], document: str, keep: set[str]) -> None:
+    old = existing.get(document, ("", set()))[1]
+    store.delete(sorted(old - keep))
+
+
+def _embed_and_store(
+    rows: Sequence[tuple[Chunk, dict]], embedder: Embedder, store: VectorStore, progress: bool,
+    label: str, text_of: Callable[[Chunk, dict], str],
+) -> None:
+    rows = list({c.id: (c, m) for c, m in rows}.values())  # a sentence may occur twice in a chunk
     if not rows:
         return
     from tqdm import tqdm
 
-    with tqdm(total=len(rows), unit="chunk", desc="Indexeren", disable=not progress) as bar:
+    with tqdm(total=len(rows), unit="tekst", desc=label, disable=not progress) as bar:
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
-            vectors = embedder.embed_documents([indexed_text(c, {**m, "section": c.section}) for c, m in batch])
+            vectors = embedder.embed_documents([text_of(c, m) for c, m in batch])
             store.add([c for c, _ in batch], vectors, [m for _, m in batch])
             bar.update(len(batch))

@@ -45,7 +45,10 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         print(f"Map {corpus} bestaat niet. Geef de map met documenten op: wegwijzer ingest MAP", file=sys.stderr)
         return 2
-    report = ingest(corpus, build_embedder(settings), build_store(settings), settings.data_dir / "texts", progress=not args.quiet)
+    report = ingest(
+        corpus, build_embedder(settings), build_store(settings), settings.data_dir / "texts",
+        sentence_store=build_store(settings, "sentences"), progress=not args.quiet,
+    )
     print(
         f"Nieuw: {len(report.added)}, bijgewerkt: {len(report.updated)}, verwijderd: {len(report.removed)}, "
         f"ongewijzigd: {len(report.unchanged)}; {report.chunks} passages in de index."
