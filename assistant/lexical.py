@@ -71,12 +71,18 @@ class BM25Index:
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def compounds(self, term: str) -> list[str]:
-        """Indexed Dutch compounds that begin or end with `term` ('ruzie' -> 'burenruzie')."""
+        """Indexed Dutch compounds built on `term`: 'ruzie' -> 'burenruzie'.
+
+        Dutch compounds end in their head word, so any term of five letters or more may end one;
+        only longer terms may start one ('schuldhulp' -> 'schuldhulpverlening'), since short
+        prefixes make false compounds ('terecht' -> 'terechtkomen').
+        """
         if len(term) < 5:
             return []
         if term not in self._compounds:
             self._compounds[term] = [
-                t for t in self.postings if len(t) >= len(term) + 3 and (t.startswith(term) or t.endswith(term))
+                t for t in self.postings
+                if len(t) >= len(term) + 3 and (t.endswith(term) or (len(term) >= 8 and t.startswith(term)))
             ]
         return self._compounds[term]
 

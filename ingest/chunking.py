@@ -127,9 +127,11 @@ def split(document: str, text: str) -> list[Chunk]:
     stack: list[tuple[int, str]] = []
     buf: list[_Unit] = []
     section = ""
+    only_headings = True  # while a chunk holds nothing but headings, its section follows them
 
     def flush() -> None:
-        nonlocal buf
+        nonlocal buf, only_headings
+        only_headings = True
         if buf:
             body = "\n".join(u.text for u in buf)
             chunks.append(Chunk(document, section, body, buf[0].start, buf[-1].end))
@@ -146,8 +148,9 @@ def split(document: str, text: str) -> list[Chunk]:
             stack.append((level, _MARKDOWN.sub(r"\2", unit.text)[:120]))
         elif buf and words + unit.words > MAX_WORDS:
             flush()
-        if not buf:
+        if only_headings:
             section = " > ".join(title for _, title in stack)
+        only_headings = only_headings and level is not None
         buf.append(unit)
     flush()
     return chunks

@@ -1,0 +1,85 @@
+"""Tests run offline by construction: no hub, no sockets beyond loopback, paths in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.embedders import HashingEmbedder
+from assistant.retrieval import Retriever
+from assistant.stores import MemoryStore
+from ingest.indexing import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def e5_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real embedding model, converted once per test session (or reused from the project)."""
+    from assistant.e5 import convert
+
+    prepared = ROOT / ".wegwijzer" / "models" / "multilingual-e5-small"
+    if (prepared / "model.safetensors").exists() and os.environ.get("CI") != "true":
+        return prepared
+    return convert(tmp_path_factory.mktemp("models") / "multilingual-e5-small")
+
+
+@pytest.fixture(scope="session")
+def e5_embedder(e5_model_dir: Path):
+    from assistant.embedders import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(str(e5_model_dir))
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    for key in list(os.environ):
+        if key.startswith("WEGWIJZER_"):
+            monkeypatch.delenv(key)
+
+
+MINI_CORPUS = {
+    "leiderdorp_mantelzorg.md": (
+        "# Mantelzorg in Leiderdorp\n\n"
+        "Mantelzorgers kunnen ondersteuning krijgen van Incluzio Leiderdorp. Incluzio biedt een luisterend oor, "
+        "advies en respijtzorg zodat de mantelzorger de zorg langer volhoudt.\n\n"
+        "## Schuldhulp\n\n"
+        "De schuldhulpverlening is breed toegankelijk en laagdrempelig. Inwoners met schulden kunnen terecht bij "
+        "Incluzio Leiderdorp, dat hen zo nodig overdraagt aan de Stadsbank.\n"
+    ),
+    "leiden_jeugd.md": (
+        "# Jongeren in Leiden\n\n"
+        "Jongeren tussen 12 en 30 jaar krijgen begeleiding van SOL op de jongerenlocatie SouthPark. "
+        "Daar ontdekken zij hun talenten.\n\n"
+        "## Opvang\n\n"
+        "Volgens de spreidingswet organiseert Leiden 619 reguliere opvangplekken, waarvan 52 voor alleenstaande minderjarigen.\n"
+    ),
+}
+
+
+def write_corpus(folder: Path, files: dict[str, str] = MINI_CORPUS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "sources.json").write_text(
+        '[{"file": "leiderdorp_mantelzorg.md", "title": "Mantelzorg en schuldhulp", "municipality": "Leiderdorp", '
+        '"year": 2021, "kind": "beleid"},'
+        ' {"file": "leiden_jeugd.md", "title": "Jeugd en opvang", "municipality": "Leiden", "year": 2025, "kind": "begroting"}]',
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Assistant:
+    """An assistant over the mini corpus, with the fake embedder and in-memory stores."""
+    embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
+    ingest(write_corpus(tmp_path / "corpus"), embedder, store, tmp_path / "texts", sentence_store=sentences, progress=False)
+    return Assistant(Retriever(embedder, store, sentences))

@@ -1,0 +1,34 @@
+from ingest.chunking import split, units
+from ingest.cleaning import clean_line
+
+
+def test_chunks_follow_headings_and_keep_their_section_path():
+    body = "Dit is een zin over mantelzorg en ondersteuning in de wijk voor inwoners. " * 6
+    text = f"Hoofddoel 2. Zelfstandig functioneren\n\nKoers 2.1 Meer mensen redden zich\n\n{body}\n\nKoers 2.2 Financieel redden\n\n{body}\n"
+    chunks = split("doc.txt", text)
+    assert [c.section for c in chunks] == [
+        "Hoofddoel 2. Zelfstandig functioneren > Koers 2.1 Meer mensen redden zich",
+        "Hoofddoel 2. Zelfstandig functioneren > Koers 2.2 Financieel redden",
+    ]
+    assert chunks[1].text.startswith("Koers 2.2")
+
+
+def test_every_chunk_line_comes_from_its_offsets():
+    text = "Inleiding\n\nEerste alinea met genoeg woorden om echte tekst te zijn voor de test hier.\n\n" * 40
+    for chunk in split("doc.txt", text):
+        raw = text[chunk.start : chunk.end]
+        for line in chunk.text.split("\n"):
+            assert line in clean_line(raw) or line in raw
+
+
+def test_flattened_table_cells_rejoin_their_row():
+    text = "9C1.a Percentage inwoners dat weet waar ze terechtkunnen\n\n74% (2023)\n\n90%\n\nStads- en wijkenquête\n"
+    (row,) = units(text)
+    assert row.text == "9C1.a Percentage inwoners dat weet waar ze terechtkunnen · 74% (2023) · 90% · Stads- en wijkenquête"
+
+
+def test_chunk_ids_are_stable_and_sizes_bounded():
+    text = ("Een zin met precies tien woorden over zorg en welzijn. " * 100).strip()
+    first, second = split("d.txt", text), split("d.txt", text)
+    assert [c.id for c in first] == [c.id for c in second]
+    assert all(len(c.text.split()) <= 300 for c in first)

@@ -1,0 +1,87 @@
+"""One suite per protocol, run against the fake and the real implementation, so fakes stay honest."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from assistant.domain import Chunk
+from assistant.embedders import HashingEmbedder
+from assistant.stores import ChromaStore, MemoryStore
+
+CHUNKS = [
+    Chunk("a.txt", "S1", "mantelzorg in leiderdorp", 0, 24),
+    Chunk("a.txt", "S2", "schuldhulp bij incluzio", 25, 48),
+    Chunk("b.txt", "", "jongeren in leiden", 0, 18),
+]
+META = [{"municipality": "Leiderdorp", "title": "A"}, {"municipality": "Leiderdorp", "title": "A"}, {"municipality": "Leiden", "title": "B", "year": 2025}]
+VECTORS = [[1.0, 0.0, 0.0], [0.7, 0.7, 0.0], [0.0, 0.0, 1.0]]
+
+
+@pytest.fixture(params=["memory", "chroma"])
+def store(request, tmp_path: Path):
+    if request.param == "memory":
+        return MemoryStore()
+    return ChromaStore.persistent(tmp_path / "chroma", "contract-test")
+
+
+class TestVectorStoreContract:
+    def test_add_query_best_first_with_cosine(self, store):
+        store.add(CHUNKS, VECTORS, META)
+        found = store.query([1.0, 0.1, 0.0], 3)
+        assert [cid for cid, _ in found] == [CHUNKS[0].id, CHUNKS[1].id, CHUNKS[2].id]
+        assert found[0][1] == pytest.approx(1 / math.sqrt(1.01), abs=1e-3)
+
+    def test_where_filters_by_value_and_by_list(self, store):
+        store.add(CHUNKS, VECTORS, META)
+        assert {cid for cid, _ in store.query([1, 0, 0], 5, {"municipality": "Leiden"})} == {CHUNKS[2].id}
+        got = store.query([1, 0, 0], 5, {"municipality": {"$in": ["Leiden", "Leiderdorp"]}})
+        assert len(got) == 3
+
+    def test_all_round_trips_chunks_and_metadata(self, store):
+        store.add(CHUNKS, VECTORS, META)
+        rows = {c.id: (c, m) for c, m in store.all()}
+        chunk, meta = rows[CHUNKS[2].id]
+        assert chunk == CHUNKS[2] and meta["municipality"] == "Leiden" and meta["year"] == 2025
+
+    def test_upsert_is_idempotent_and_delete_removes(self, store):
+        store.add(CHUNKS, VECTORS, META)
+        store.add(CHUNKS, VECTORS, META)
+        assert store.count() == 3
+        store.delete([CHUNKS[0].id, "unknown-id"])
+        assert store.count() == 2 and CHUNKS[0].id not in {c.id for c, _ in store.all()}
+
+    def test_empty_store_queries_to_nothing(self, store):
+        assert store.query([1, 0, 0], 5) == [] and store.count() == 0
+
+
+class EmbedderContract:
+    embedder = None
+
+    def test_vectors_are_normalised_and_deterministic(self):
+        a = self.embedder.embed_documents(["Mantelzorgers krijgen steun.", "Jeugdhulp voor kinderen."])
+        b = self.embedder.embed_documents(["Mantelzorgers krijgen steun.", "Jeugdhulp voor kinderen."])
+        assert len(a) == 2 and all(abs(math.sqrt(sum(x * x for x in v)) - 1) < 1e-3 for v in a)
+        assert a[0] == pytest.approx(b[0], abs=1e-5)
+
+    def test_query_is_closest_to_its_matching_passage(self):
+        docs = self.embedder.embed_documents(["Mantelzorgers krijgen steun van Incluzio.", "Het Werkcentrum helpt bij werk zoeken."])
+        q = self.embedder.embed_query("steun voor mantelzorgers")
+        sims = [sum(x * y for x, y in zip(q, d)) for d in docs]
+        assert sims[0] > sims[1]
+
+    def test_empty_batch(self):
+        assert self.embedder.embed_documents([]) == []
+
+
+class TestHashingEmbedder(EmbedderContract):
+    embedder = HashingEmbedder()
+
+
+@pytest.mark.integration
+class TestSentenceTransformerEmbedder(EmbedderContract):
+    @pytest.fixture(autouse=True)
+    def _real(self, e5_embedder):
+        self.embedder = e5_embedder

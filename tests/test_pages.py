@@ -1,0 +1,87 @@
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.core import Assistant
+from assistant.settings import Settings
+from web.app import create_app
+from web.pages import answer_lines
+
+
+@pytest.fixture
+def client(mini: Assistant, tmp_path) -> TestClient:
+    return TestClient(create_app(Settings(data_dir=tmp_path, staff_token="geheim"), assistant=mini))
+
+
+def test_empty_chat_page_shows_examples(client: TestClient):
+    r = client.get("/")
+    assert r.template.name == "chat.html"
+    assert r.context["turns"] == [] and r.context["examples"]
+    assert r.context["municipalities"] == ["Leiden", "Leiderdorp"]
+
+
+def test_plain_form_post_redirects_to_the_conversation(client: TestClient):
+    r = client.post("/ask", data={"question": "Waar kunnen mantelzorgers in Leiderdorp terecht?"}, follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get(r.headers["location"])
+    (turn,) = page.context["turns"]
+    assert turn["question"].startswith("Waar kunnen mantelzorgers")
+    assert any(part.get("cite") == 1 for line in turn["lines"] for part in line)
+
+
+def test_htmx_post_returns_the_turn_partial_and_pushes_the_url(client: TestClient):
+    r = client.post("/ask", data={"question": "Wie helpt jongeren in Leiden?"}, headers={"HX-Request": "true"})
+    assert r.template.name == "_turn.html"
+    assert r.headers["HX-Push-Url"].startswith("/?c=")
+
+
+def test_follow_up_in_the_same_conversation_uses_history(client: TestClient):
+    first = client.post("/ask", data={"question": "Welke begeleiding krijgen jongeren in Leiden?"}, follow_redirects=False)
+    conversation = first.headers["location"].split("c=")[1].split("&")[0]
+    client.post("/ask", data={"question": "En waar is dat?", "c": conversation})
+    turns = client.get(f"/?c={conversation}").context["turns"]
+    assert len(turns) == 2 and turns[1]["answer"]["citations"][0]["municipality"] == "Leiden"
+
+
+def test_empty_question_shows_an_error(client: TestClient):
+    r = client.post("/ask", data={"question": "  "})
+    assert r.status_code == 422 and r.template.name == "chat.html" and r.context["error"]
+
+
+def test_answer_lines_build_citation_links_from_data():
+    answer = {"answer": "Zin één [1].\nZin <b>twee</b> [2] en [9].", "citations": [
+        {"n": 1, "url": "/documents/a.txt#c-1"}, {"n": 2, "url": "/documents/b.txt#c-2"}]}
+    lines = answer_lines(answer, "abcdefghijkl")
+    assert lines[0] == [{"text": "Zin één "}, {"cite": 1, "url": "/documents/a.txt?c=abcdefghijkl#c-1"}, {"text": "."}]
+    # An unknown marker stays text; HTML stays text for the template to escape.
+    assert lines[1][-1] == {"text": " en [9]."} and lines[1][0] == {"text": "Zin <b>twee</b> "}
+
+
+def test_document_view_marks_the_passages(client: TestClient):
+    answer = client.post("/api/ask", json={"question": "Waar kunnen mantelzorgers in Leiderdorp terecht?"}).json()
+    url = answer["citations"][0]["url"]
+    r = client.get(url.split("#")[0])
+    assert r.template.name == "document.html"
+    ids = [s["id"] for s in r.context["segments"] if "id" in s]
+    assert url.split("#")[1] in ids
+    assert client.get("/documents/../../etc/passwd").status_code == 404
+
+
+def test_feedback_is_stored_and_exported_for_staff_only(client: TestClient):
+    client.post("/ask", data={"question": "Wie helpt jongeren in Leiden?"})
+    turn_id = client.app.state.storage.feedback() or None  # no feedback yet
+    assert turn_id is None
+    conversation_turns = client.app.state.storage
+    with conversation_turns._connect() as db:
+        (tid,) = db.execute("SELECT id FROM turns").fetchone()
+    assert client.post("/feedback", data={"turn": tid, "vote": 1, "comment": "Duidelijk"}, follow_redirects=False).status_code == 303
+    assert client.get("/staff/feedback").status_code == 401
+    r = client.get("/staff/feedback", auth=("medewerker", "geheim"))
+    assert r.template.name == "feedback.html" and r.context["rows"][0]["comment"] == "Duidelijk"
+    csv = client.get("/staff/feedback.csv", auth=("x", "geheim"))
+    assert "Duidelijk" in csv.text and csv.headers["content-type"].startswith("text/csv")
+
+
+def test_documents_page_lists_chunk_counts(client: TestClient):
+    r = client.get("/documents")
+    docs = dict(r.context["documents"])
+    assert docs["leiden_jeugd.md"]["chunks"] >= 1 and docs["leiden_jeugd.md"]["municipality"] == "Leiden"

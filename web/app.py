@@ -1,0 +1,69 @@
+"""create_app(): the FastAPI app with the JSON API, the chat page and the document views."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from assistant.core import Assistant
+from assistant.errors import IndexMissingError, ModelMissingError, UnknownMunicipalityError
+from assistant.settings import Settings, get_settings
+
+STATIC = Path(__file__).parent / "static"
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None) -> FastAPI:
+    """The app; the assistant is built once at start-up unless one is given (tests)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202
+        if assistant is None:
+            from assistant.wiring import build_assistant
+
+            app.state.assistant = build_assistant(settings)
+        yield
+
+    app = FastAPI(title="Wegwijzer", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.assistant = assistant
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(IndexMissingError)
+    async def index_missing(request: Request, exc: IndexMissingError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(ModelMissingError)
+    async def model_missing(request: Request, exc: ModelMissingError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(UnknownMunicipalityError)
+    async def unknown_municipality(request: Request, exc: UnknownMunicipalityError) -> JSONResponse:
+        return JSONResponse({"detail": [{"loc": ["body", "municipality"], "msg": str(exc), "type": "value_error"}]}, status_code=422)
+
+    from web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

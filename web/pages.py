@@ -1,0 +1,209 @@
+"""HTML pages: chat, documents, feedback. HTMX requests get partials, others full pages."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import re
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
+from fastapi.templating import Jinja2Templates
+
+from assistant.core import MAX_QUESTION_CHARS, normalise
+from assistant.domain import Turn
+from assistant.errors import IndexMissingError, UnknownMunicipalityError
+from assistant.serialise import answer_json
+from web.deps import AssistantDep
+from web.storage import Storage, StoredTurn, new_conversation_id, valid_conversation_id
+
+router = APIRouter()
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+_MARKER = re.compile(r"\[(\d+)\]")
+AUDIENCES = {"resident": "Inwoner", "staff": "Medewerker"}
+EXAMPLES = (
+    "Ik zorg voor mijn zieke moeder in Leiderdorp. Bij wie kan ik terecht?",
+    "We hebben weinig geld en mijn kind heeft een laptop nodig voor school. Kan de gemeente Leidschendam-Voorburg helpen?",
+    "Hoeveel asielopvangplekken moet Leiden organiseren?",
+    "Welke organisatie helpt bij eenzaamheid in Leiden?",
+)
+
+
+def get_storage(request: Request) -> Storage:
+    app = request.app
+    if getattr(app.state, "storage", None) is None:
+        app.state.storage = Storage(app.state.settings.data_dir / "wegwijzer.sqlite")
+    return app.state.storage
+
+
+StorageDep = Annotated[Storage, Depends(get_storage)]
+
+
+def answer_lines(answer: dict, conversation: str) -> list[list[dict]]:
+    """The answer as lines of text and citation links, built from data (never from HTML)."""
+    urls = {c["n"]: _with_conversation(c["url"], conversation) for c in answer.get("citations", [])}
+    lines = []
+    for line in answer.get("answer", "").split("\n"):
+        parts: list[dict] = []
+        pos = 0
+        for m in _MARKER.finditer(line):
+            n = int(m.group(1))
+            if n in urls:
+                parts.append({"text": line[pos : m.start()]})
+                parts.append({"cite": n, "url": urls[n]})
+                pos = m.end()
+        parts.append({"text": line[pos:]})
+        lines.append(parts)
+    return lines
+
+
+def _with_conversation(url: str, conversation: str) -> str:
+    path, _, fragment = url.partition("#")
+    return f"{path}?c={conversation}#{fragment}" if conversation else url
+
+
+def _view(turn: StoredTurn) -> dict:
+    return {"id": turn.id, "question": turn.question, "answer": turn.answer,
+            "lines": answer_lines(turn.answer, turn.conversation), "audience": turn.audience}
+
+
+def _chat_context(request: Request, assistant, storage: Storage, conversation: str,  # noqa: ANN001
+                  municipality: str, audience: str, error: str = "") -> dict:
+    try:
+        municipalities = assistant.retriever.municipalities()
+    except Exception:  # noqa: BLE001 - an unreachable store should not break the page
+        municipalities = []
+    return {
+        "request": request, "conversation": conversation, "municipality": municipality,
+        "audience": audience if audience in AUDIENCES else "resident", "audiences": AUDIENCES,
+        "municipalities": municipalities, "turns": [_view(t) for t in storage.turns(conversation)] if conversation else [],
+        "examples": EXAMPLES, "error": error, "max_chars": MAX_QUESTION_CHARS,
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def chat(request: Request, assistant: AssistantDep, storage: StorageDep,
+         c: str = "", municipality: str = "", audience: str = "resident") -> Response:
+    conversation = c if valid_conversation_id(c) else ""
+    return templates.TemplateResponse(request, "chat.html", _chat_context(request, assistant, storage, conversation, municipality, audience))
+
+
+@router.post("/ask", response_class=HTMLResponse)
+def ask(
+    request: Request, assistant: AssistantDep, storage: StorageDep,
+    question: Annotated[str, Form()] = "", municipality: Annotated[str, Form()] = "",
+    audience: Annotated[str, Form()] = "resident", c: Annotated[str, Form()] = "",
+) -> Response:
+    conversation = c if valid_conversation_id(c) else new_conversation_id()
+    audience = audience if audience in AUDIENCES else "resident"
+    htmx = request.headers.get("HX-Request") == "true"
+    error = ""
+    if not normalise(question):
+        error = "Typ eerst een vraag."
+    elif len(question) > MAX_QUESTION_CHARS:
+        error = f"Uw vraag is te lang. Gebruik maximaal {MAX_QUESTION_CHARS} tekens."
+    if not error:
+        history = [Turn(role, text) for t in storage.turns(conversation)
+                   for role, text in (("user", t.question), ("assistant", t.answer.get("answer", "")))]
+        try:
+            answer = answer_json(assistant.ask(question, municipality or None, history, audience))
+        except UnknownMunicipalityError as exc:
+            error = str(exc)
+        except IndexMissingError as exc:
+            error = f"Wegwijzer is nog niet klaar: {exc}"
+    if error:
+        context = _chat_context(request, assistant, storage, conversation, municipality, audience, error)
+        name = "_error.html" if htmx else "chat.html"
+        return templates.TemplateResponse(request, name, context, status_code=422)
+    turn_id = storage.add_turn(conversation, normalise(question), answer, municipality or None, audience)
+    if htmx:
+        turn = storage.turn(turn_id)
+        response = templates.TemplateResponse(request, "_turn.html", {"request": request, "turn": _view(turn), "conversation": conversation})
+        # Keep the conversation in the address bar, so a reload shows it again.
+        response.headers["HX-Push-Url"] = f"/?c={conversation}&municipality={municipality}&audience={audience}"
+        return response
+    return RedirectResponse(f"/?c={conversation}&municipality={municipality}&audience={audience}#turn-{turn_id}", status_code=303)
+
+
+@router.post("/clear")
+def clear(storage: StorageDep, c: Annotated[str, Form()] = "") -> Response:
+    if valid_conversation_id(c):
+        storage.clear(c)
+    return RedirectResponse("/", status_code=303)
+
+
+@router.post("/feedback", response_class=HTMLResponse)
+def feedback(
+    request: Request, storage: StorageDep, turn: Annotated[int, Form()],
+    vote: Annotated[int, Form()], comment: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    stored = storage.turn(turn)
+    if stored is None or vote not in (-1, 1):
+        raise HTTPException(422, "Onbekend antwoord of ongeldige waardering.")
+    storage.add_feedback(stored, vote, comment.strip())
+    if request.headers.get("HX-Request") == "true":
+        return templates.TemplateResponse(request, "_thanks.html", {"request": request})
+    return RedirectResponse(f"/?c={stored.conversation}#turn-{stored.id}", status_code=303)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request, assistant: AssistantDep) -> Response:
+    docs = sorted(assistant.retriever.documents().items(), key=lambda item: (str(item[1].get("municipality")), item[0]))
+    return templates.TemplateResponse(request, "documents.html", {"request": request, "documents": docs})
+
+
+@router.get("/documents/{name:path}", response_class=HTMLResponse)
+def document(request: Request, assistant: AssistantDep, name: str, c: str = "") -> Response:
+    meta = assistant.retriever.documents().get(name)
+    text_file = request.app.state.settings.data_dir / "texts" / f"{name}.txt"
+    if meta is None or not text_file.resolve().is_relative_to((request.app.state.settings.data_dir / "texts").resolve()) or not text_file.exists():
+        raise HTTPException(404, "Dit document staat niet in de index.")
+    text = text_file.read_text(encoding="utf-8")
+    segments, pos = [], 0
+    for p in sorted(assistant.retriever.chunks_of(name), key=lambda p: p.start):
+        if p.start < pos:
+            continue
+        segments.append({"text": text[pos : p.start]})
+        segments.append({"text": text[p.start : p.end], "id": f"c-{p.chunk_id}", "section": p.section})
+        pos = p.end
+    segments.append({"text": text[pos:]})
+    back = f"/?c={c}" if valid_conversation_id(c) else "/"
+    return templates.TemplateResponse(request, "document.html", {"request": request, "name": name, "meta": meta, "segments": segments, "back": back})
+
+
+_basic = HTTPBasic(auto_error=False)
+
+
+def require_staff(request: Request, credentials: Annotated[HTTPBasicCredentials | None, Depends(_basic)]) -> None:
+    """Staff pages need the token from WEGWIJZER_STAFF_TOKEN (as the password); none set means closed."""
+    token = request.app.state.settings.staff_token
+    if not token:
+        raise HTTPException(403, "Medewerkerspagina's staan uit. Stel WEGWIJZER_STAFF_TOKEN in om ze te gebruiken.")
+    given = credentials.password if credentials else ""
+    # Compare digests of equal length, in constant time.
+    if not hmac.compare_digest(hashlib.sha256(given.encode()).digest(), hashlib.sha256(token.encode()).digest()):
+        raise HTTPException(401, "Inloggen vereist.", headers={"WWW-Authenticate": 'Basic realm="Wegwijzer medewerkers"'})
+
+
+StaffDep = Annotated[None, Depends(require_staff)]
+
+
+@router.get("/staff/feedback", response_class=HTMLResponse)
+def staff_feedback(request: Request, storage: StorageDep, _: StaffDep) -> Response:
+    return templates.TemplateResponse(request, "feedback.html", {"request": request, "rows": storage.feedback()})
+
+
+@router.get("/staff/feedback.csv")
+def staff_feedback_csv(storage: StorageDep, _: StaffDep) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "turn", "vote", "comment", "question", "answer", "cited", "created"])
+    for r in storage.feedback():
+        writer.writerow([r["id"], r["turn"], r["vote"], r["comment"], r["question"], r["answer"], r["cited"], r["created"]])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="wegwijzer-feedback.csv"'})

@@ -1,0 +1,44 @@
+// Small enhancements on top of HTMX; the pages work without any of this.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector(".ask-form");
+  const question = document.getElementById("question");
+
+  // Example questions fill in the question box instead of navigating.
+  document.querySelectorAll("a.example").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      question.value = link.dataset.question;
+      question.focus();
+    });
+  });
+
+  // Enter sends the question; Shift+Enter starts a new line.
+  question?.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.elt !== form) return;
+    const errors = document.getElementById("form-error");
+    if (event.detail.successful) {
+      question.value = "";
+      errors.replaceChildren();
+      document.querySelector(".examples")?.remove();
+      const turns = document.querySelectorAll("#conversation .turn");
+      turns[turns.length - 1]?.scrollIntoView({ behavior: "smooth", block: "start" });
+      question.focus();
+    }
+  });
+
+  // A refused or invalid question comes back as 422 with a message: show it next to the form.
+  document.body.addEventListener("htmx:beforeSwap", (event) => {
+    if (event.detail.elt === form && event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.target = document.getElementById("form-error");
+      event.detail.swapOverride = "innerHTML";
+    }
+  });
+});
