@@ -83,7 +83,9 @@ def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Ind
 
 
 # "Where can I go / who can help": residents need the name of a place or organisation.
-_WANTS_PLACE = re.compile(r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|where|who can|help me)\b", re.I)
+_WANTS_PLACE = re.compile(
+    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|where|who can|help me)\b", re.I
+)
 _NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
 
 
@@ -92,7 +94,10 @@ def names_a_place(sentence: str, ignore: set[str]) -> bool:
     return any(m.group(0).lower() not in ignore for m in _NAME.finditer(sentence))
 
 
-_WANTS_FIGURES = re.compile(r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|%|how many|how much|target|grens|datum|wanneer|deadline|when", re.I)
+_WANTS_FIGURES = re.compile(
+    r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|%|how many|how much|target|grens|datum|wanneer|deadline|when",
+    re.I,
+)
 
 
 def _looks_like_text(sentence: str, question: str) -> bool:
@@ -188,7 +193,16 @@ def _select(req: Request, hits: Sequence[Hit], ev: Evidence) -> list[_Sentence]:
             continue
         chosen.append(c)
         per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
-    return sorted(chosen, key=lambda c: (groups.index(hits[c.hit].passage.municipality) if hits[c.hit].passage.municipality in groups else len(groups), c.hit, c.position))
+    return sorted(
+        chosen,
+        key=lambda c: (
+            groups.index(hits[c.hit].passage.municipality)
+            if hits[c.hit].passage.municipality in groups
+            else len(groups),
+            c.hit,
+            c.position,
+        ),
+    )
 
 
 def _cite(sentence: str, n: int) -> str:
@@ -209,22 +223,36 @@ def refusal(req: Request, reason: str) -> Composed:
     """A polite refusal that says why and where to ask instead; it never repeats the question."""
     en = req.language == "en"
     if reason == "injection":
-        text = ("I cannot do that. I only answer questions about social policy from the municipal documents."
-                if en else "Dat kan ik niet doen. Ik beantwoord alleen vragen over sociaal beleid, op basis van de documenten van de gemeente.")
+        text = (
+            "I cannot do that. I only answer questions about social policy from the municipal documents."
+            if en
+            else "Dat kan ik niet doen. Ik beantwoord alleen vragen over sociaal beleid, op basis van de documenten van de gemeente."
+        )
     elif reason == "elsewhere":
-        text = ("My documents only cover Leidschendam-Voorburg, Leiden and Leiderdorp, so I cannot answer this."
-                if en else "Mijn documenten gaan alleen over Leidschendam-Voorburg, Leiden en Leiderdorp. Daarom kan ik deze vraag niet beantwoorden.")
+        text = (
+            "My documents only cover Leidschendam-Voorburg, Leiden and Leiderdorp, so I cannot answer this."
+            if en
+            else "Mijn documenten gaan alleen over Leidschendam-Voorburg, Leiden en Leiderdorp. Daarom kan ik deze vraag niet beantwoorden."
+        )
     else:
-        text = ("The documents I can search do not contain this, so I cannot answer it reliably. I answer questions about "
-                "social support (Wmo, youth care, income support, debt help, informal care, integration) from municipal documents."
-                if en else "Dit staat niet in de documenten die ik kan doorzoeken. Daarom kan ik het niet betrouwbaar beantwoorden. "
-                "Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid (zoals Wmo, jeugdhulp, minimaregelingen, "
-                "schuldhulp, mantelzorg en inburgering) op basis van de documenten van de gemeente.")
+        text = (
+            "The documents I can search do not contain this, so I cannot answer it reliably. I answer questions about "
+            "social support (Wmo, youth care, income support, debt help, informal care, integration) from municipal documents."
+            if en
+            else "Dit staat niet in de documenten die ik kan doorzoeken. Daarom kan ik het niet betrouwbaar beantwoorden. "
+            "Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid (zoals Wmo, jeugdhulp, minimaregelingen, "
+            "schuldhulp, mantelzorg en inburgering) op basis van de documenten van de gemeente."
+        )
     return Composed(f"{text} {where_to_ask(req)}", True, ())
 
 
-def compose(req: Request, hits: Sequence[Hit], index: BM25Index, ignore: set[str],
-            similarities: dict[tuple[str, int], float] | None = None) -> Composed:
+def compose(
+    req: Request,
+    hits: Sequence[Hit],
+    index: BM25Index,
+    ignore: set[str],
+    similarities: dict[tuple[str, int], float] | None = None,
+) -> Composed:
     """An answer made of the passages' own sentences, each cited, or a refusal."""
     ev = Evidence(index, _weights(req.question, index, ignore), similarities or {})
     if req.others and not req.municipalities and not _covers_elsewhere(req, hits, ev):
@@ -251,8 +279,14 @@ def compose(req: Request, hits: Sequence[Hit], index: BM25Index, ignore: set[str
 def _intro(req: Request, chosen: Sequence[_Sentence], hits: Sequence[Hit], several: bool) -> str:
     en = req.language == "en"
     if several:
-        return ("The documents say different things per municipality (quoted in Dutch):"
-                if en else "Het antwoord verschilt per gemeente. Dit staat in de documenten:")
+        return (
+            "The documents say different things per municipality (quoted in Dutch):"
+            if en
+            else "Het antwoord verschilt per gemeente. Dit staat in de documenten:"
+        )
     municipality = hits[chosen[0].hit].passage.municipality
-    return (f"The documents of {municipality} say (quoted in Dutch):"
-            if en else f"Dit staat in de documenten van de gemeente {municipality}:")
+    return (
+        f"The documents of {municipality} say (quoted in Dutch):"
+        if en
+        else f"Dit staat in de documenten van de gemeente {municipality}:"
+    )

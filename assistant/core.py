@@ -17,7 +17,10 @@ from assistant.retrieval import Retriever
 MAX_QUESTION_CHARS = 2000
 PASSAGES = 10
 _FOLLOW_UP = re.compile(r"^(en|and|of|maar|wat|hoe|waar|wanneer|dat|die|daar|what|how|where)\b", re.I)
-_COMPARE = re.compile(r"vergelek|vergelijk|verschil|verschilt|versus|\bvs\b|compare|difference|bij ons|onze gemeente|mijn gemeente|our municipality", re.I)
+_COMPARE = re.compile(
+    r"vergelek|vergelijk|verschil|verschilt|versus|\bvs\b|compare|difference|bij ons|onze gemeente|mijn gemeente|our municipality",
+    re.I,
+)
 
 
 def normalise(text: str) -> str:
@@ -65,7 +68,9 @@ class Assistant:
         if self.retriever.store.count() == 0:
             raise IndexMissingError()
 
-    def ask(self, question: str, municipality: str | None = None, history: Sequence[Turn] = (), audience: str = "resident") -> Answer:
+    def ask(
+        self, question: str, municipality: str | None = None, history: Sequence[Turn] = (), audience: str = "resident"
+    ) -> Answer:
         """A cited answer to `question`, or a polite refusal that says where to ask."""
         started = time.perf_counter()
         self._require_index()
@@ -83,8 +88,11 @@ class Assistant:
         if earlier and (len(terms(legit)) <= 4 or _FOLLOW_UP.match(legit)):
             query = f"{earlier[-1]} {legit}"
         req = answering.Request(
-            question=query, language=lang, audience=audience if audience in answering.SENTENCES else "resident",
-            municipalities=named, others=others,
+            question=query,
+            language=lang,
+            audience=audience if audience in answering.SENTENCES else "resident",
+            municipalities=named,
+            others=others,
             comparison=len(named) > 1 or (not named and not others and bool(_COMPARE.search(question))),
         )
         if req.comparison and not named:
@@ -95,7 +103,9 @@ class Assistant:
             # Each municipality gets its own retrieval so none is crowded out of the answer.
             per = [self.retriever.search(query, 4, (m,)) for m in req.municipalities]
             seen = {h.passage.chunk_id for h in hits}
-            hits = sorted([*hits, *(h for p in per for h in p if h.passage.chunk_id not in seen)], key=lambda h: -h.passage.score)
+            hits = sorted(
+                [*hits, *(h for p in per for h in p if h.passage.chunk_id not in seen)], key=lambda h: -h.passage.score
+            )
         retrieved = time.perf_counter()
 
         if injected and len(terms(legit)) < 2:
@@ -105,8 +115,12 @@ class Assistant:
             composed = answering.compose(req, hits, self.retriever.index, self._place_terms, similarities)
         done = time.perf_counter()
         return Answer(
-            text=composed.text, refused=composed.refused, language=lang, citations=composed.citations,
-            passages=tuple(h.passage for h in hits[:max(PASSAGES, len(hits))]), mode=self.mode,
+            text=composed.text,
+            refused=composed.refused,
+            language=lang,
+            citations=composed.citations,
+            passages=tuple(h.passage for h in hits[: max(PASSAGES, len(hits))]),
+            mode=self.mode,
             timings_ms={
                 "retrieve": round((retrieved - started) * 1000, 1),
                 "generate": round((done - retrieved) * 1000, 1),

@@ -78,8 +78,17 @@ def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
     hidden, layers, heads, ff, vocab, max_pos, type_vocab = r.take("7i")
     (eps,) = r.take("f")
     (block,) = r.take("i")
-    config = dict(hidden=hidden, layers=layers, heads=heads, ff=ff, vocab=vocab,
-                  max_pos=max_pos, type_vocab=type_vocab, eps=eps, block=block)
+    config = dict(
+        hidden=hidden,
+        layers=layers,
+        heads=heads,
+        ff=ff,
+        vocab=vocab,
+        max_pos=max_pos,
+        type_vocab=type_vocab,
+        eps=eps,
+        block=block,
+    )
     count, bos, eos, pad, unk = r.take("5i")
     (blob_len,) = r.take("Q")
     offsets = r.take(f"{count + 1}I")
@@ -110,9 +119,14 @@ def _state_dict(config: dict, tensors: dict) -> dict:
     h, ff = config["hidden"], config["ff"]
     shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h), "fo": (h, ff)}
     targets = {
-        "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-        "ao": "attention.output.dense", "fi": "intermediate.dense", "fo": "output.dense",
-        "aln": "attention.output.LayerNorm", "oln": "output.LayerNorm",
+        "q": "attention.self.query",
+        "k": "attention.self.key",
+        "v": "attention.self.value",
+        "ao": "attention.output.dense",
+        "fi": "intermediate.dense",
+        "fo": "output.dense",
+        "aln": "attention.output.LayerNorm",
+        "oln": "output.LayerNorm",
     }
 
     def t(name: str, shape: tuple[int, ...] | None = None) -> torch.Tensor:
@@ -156,7 +170,8 @@ def _tokenizer(config: dict, pieces: list[tuple[str, float]]):  # noqa: ANN202
     tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
     bos, eos = pieces[config["bos"]][0], pieces[config["eos"]][0]
     tok.post_processor = processors.TemplateProcessing(
-        single=f"{bos} $A {eos}", pair=f"{bos} $A {eos} {eos} $B {eos}",
+        single=f"{bos} $A {eos}",
+        pair=f"{bos} $A {eos} {eos} $B {eos}",
         special_tokens=[(bos, config["bos"]), (eos, config["eos"])],
     )
     return tok
@@ -174,19 +189,31 @@ def convert(dest: Path, source: Path | None = None) -> Path:
     names = {k: pieces[config[k]][0] for k in ("bos", "eos", "pad", "unk")}
     files = {
         "config.json": {
-            "architectures": ["BertModel"], "model_type": "bert",
-            "hidden_size": config["hidden"], "num_hidden_layers": config["layers"],
-            "num_attention_heads": config["heads"], "intermediate_size": config["ff"],
-            "vocab_size": config["vocab"], "max_position_embeddings": config["max_pos"],
-            "type_vocab_size": config["type_vocab"], "layer_norm_eps": config["eps"],
-            "hidden_act": "gelu", "pad_token_id": config["pad"],
-            "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1,
+            "architectures": ["BertModel"],
+            "model_type": "bert",
+            "hidden_size": config["hidden"],
+            "num_hidden_layers": config["layers"],
+            "num_attention_heads": config["heads"],
+            "intermediate_size": config["ff"],
+            "vocab_size": config["vocab"],
+            "max_position_embeddings": config["max_pos"],
+            "type_vocab_size": config["type_vocab"],
+            "layer_norm_eps": config["eps"],
+            "hidden_act": "gelu",
+            "pad_token_id": config["pad"],
+            "hidden_dropout_prob": 0.1,
+            "attention_probs_dropout_prob": 0.1,
             "position_embedding_type": "absolute",
         },
         "tokenizer_config.json": {
-            "tokenizer_class": "PreTrainedTokenizerFast", "model_max_length": 512,
-            "bos_token": names["bos"], "eos_token": names["eos"], "cls_token": names["bos"],
-            "sep_token": names["eos"], "pad_token": names["pad"], "unk_token": names["unk"],
+            "tokenizer_class": "PreTrainedTokenizerFast",
+            "model_max_length": 512,
+            "bos_token": names["bos"],
+            "eos_token": names["eos"],
+            "cls_token": names["bos"],
+            "sep_token": names["eos"],
+            "pad_token": names["pad"],
+            "unk_token": names["unk"],
         },
         "modules.json": [
             {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
@@ -196,7 +223,8 @@ def convert(dest: Path, source: Path | None = None) -> Path:
         "sentence_bert_config.json": {"max_seq_length": 512, "do_lower_case": False},
         "config_sentence_transformers.json": {
             "prompts": {"query": QUERY_PROMPT, "passage": PASSAGE_PROMPT},
-            "default_prompt_name": None, "similarity_fn_name": "cosine",
+            "default_prompt_name": None,
+            "similarity_fn_name": "cosine",
         },
         "1_Pooling/config.json": {"word_embedding_dimension": config["hidden"], "pooling_mode_mean_tokens": True},
     }

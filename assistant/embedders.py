@@ -41,8 +41,11 @@ class SentenceTransformerEmbedder:
         if not texts:
             return []
         vectors = self._load().encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-            show_progress_bar=False, prompt=self._prompt("passage", PASSAGE_PROMPT),
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            prompt=self._prompt("passage", PASSAGE_PROMPT),
         )
         return vectors.tolist()
 

@@ -32,7 +32,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "hours": (
         re.compile(r"hoe\s+laat|openingstijd|open\s+op|geopend|opening\s+hours|what\s+time|open\s+on", re.I),
-        re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*uur\b|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag", re.I),
+        re.compile(
+            r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*uur\b|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag", re.I
+        ),
     ),
     "email": (
         re.compile(r"e-?mail|mailadres", re.I),
@@ -43,7 +45,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b[A-Z][a-z]+(straat|weg|laan|plein|kade|gracht|singel|pad)\s+\d+", re.I),
     ),
     "amount": (
-        re.compile(r"hoeveel\s+(geld|euro|leefgeld|kost)|\bbedrag|eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij", re.I),
+        re.compile(
+            r"hoeveel\s+(geld|euro|leefgeld|kost)|\bbedrag|eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
+            re.I,
+        ),
         re.compile(r"€\s?\d|\d\s?euro|eur\s?\d", re.I),
     ),
 }

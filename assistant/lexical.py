@@ -81,7 +81,8 @@ class BM25Index:
             return []
         if term not in self._compounds:
             self._compounds[term] = [
-                t for t in self.postings
+                t
+                for t in self.postings
                 if len(t) >= len(term) + 3 and (t.endswith(term) or (len(term) >= 8 and t.startswith(term)))
             ]
         return self._compounds[term]

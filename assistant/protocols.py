@@ -21,7 +21,9 @@ class Embedder(Protocol):
 class VectorStore(Protocol):
     """Keeps chunks with their vectors and finds the nearest ones."""
 
-    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]) -> None: ...
+    def add(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]
+    ) -> None: ...
 
     def delete(self, ids: Sequence[str]) -> None: ...
 

@@ -38,8 +38,12 @@ class Retriever:
     """Finds passages for a query; the lexical index is rebuilt from the store when it changes."""
 
     def __init__(
-        self, embedder: Embedder, store: VectorStore, sentence_store: VectorStore | None = None,
-        mode: str = "hybrid", candidates: int = 50,
+        self,
+        embedder: Embedder,
+        store: VectorStore,
+        sentence_store: VectorStore | None = None,
+        mode: str = "hybrid",
+        candidates: int = 50,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
@@ -81,7 +85,7 @@ class Retriever:
         """Each indexed document's metadata with its chunk count."""
         self.refresh()
         docs: dict[str, dict] = {}
-        for chunk, meta in zip(self._chunks, self._metas):
+        for chunk, meta in zip(self._chunks, self._metas, strict=True):
             entry = docs.setdefault(chunk.document, {k: meta.get(k) for k in ("title", "municipality", "year", "kind")})
             entry["chunks"] = entry.get("chunks", 0) + 1
         return docs
@@ -94,9 +98,16 @@ class Retriever:
         c, m = self._chunks[i], self._metas[i]
         year = m.get("year")
         return Passage(
-            chunk_id=c.id, document=c.document, title=str(m.get("title", c.document)),
-            municipality=str(m.get("municipality", "")), year=int(year) if year else None,
-            section=c.section, text=c.text, start=c.start, end=c.end, score=round(score, 4),
+            chunk_id=c.id,
+            document=c.document,
+            title=str(m.get("title", c.document)),
+            municipality=str(m.get("municipality", "")),
+            year=int(year) if year else None,
+            section=c.section,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            score=round(score, 4),
         )
 
     def embed_query(self, query: str) -> list[float]:
@@ -131,7 +142,11 @@ class Retriever:
         self.refresh()
         if not self._chunks:
             return []
-        allowed = {i for i, m in enumerate(self._metas) if m.get("municipality") in municipalities} if municipalities else None
+        allowed = (
+            {i for i, m in enumerate(self._metas) if m.get("municipality") in municipalities}
+            if municipalities
+            else None
+        )
         dense: dict[int, float] = {}
         where = {"municipality": {"$in": list(municipalities)}} if municipalities else None
         if self.mode != "bm25":

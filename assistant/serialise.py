@@ -7,8 +7,16 @@ from assistant.domain import Answer, Passage
 
 def passage_json(p: Passage) -> dict:
     return {
-        "document": p.document, "title": p.title, "municipality": p.municipality, "year": p.year,
-        "section": p.section, "text": p.text, "start": p.start, "end": p.end, "url": p.url, "score": p.score,
+        "document": p.document,
+        "title": p.title,
+        "municipality": p.municipality,
+        "year": p.year,
+        "section": p.section,
+        "text": p.text,
+        "start": p.start,
+        "end": p.end,
+        "url": p.url,
+        "score": p.score,
     }
 
 

@@ -37,7 +37,9 @@ class MemoryStore:
     def __init__(self) -> None:
         self._rows: dict[str, tuple[Chunk, list[float], dict]] = {}
 
-    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]) -> None:
+    def add(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]
+    ) -> None:
         for chunk, vector, meta in zip(chunks, vectors, metas, strict=True):
             self._rows[chunk.id] = (chunk, list(vector), _meta(chunk, meta))
 
@@ -51,7 +53,7 @@ class MemoryStore:
         for cid, (_, v, meta) in self._rows.items():
             if _matches(meta, where):
                 norm_v = math.sqrt(sum(x * x for x in v)) or 1.0
-                scored.append((cid, sum(a * b for a, b in zip(vector, v)) / (norm_q * norm_v)))
+                scored.append((cid, sum(a * b for a, b in zip(vector, v, strict=True)) / (norm_q * norm_v)))
         return sorted(scored, key=lambda item: -item[1])[:k]
 
     def all(self) -> list[tuple[Chunk, dict]]:
@@ -89,12 +91,16 @@ class ChromaStore:
 
         parts = urlparse(url)
         client = chromadb.HttpClient(
-            host=parts.hostname or "127.0.0.1", port=parts.port or 8000, ssl=parts.scheme == "https",
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 8000,
+            ssl=parts.scheme == "https",
             settings=Settings(anonymized_telemetry=False),
         )
         return cls(client, name)
 
-    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]) -> None:
+    def add(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]
+    ) -> None:
         if not chunks:
             return
         self._collection.upsert(
@@ -115,14 +121,14 @@ class ChromaStore:
         result = self._collection.query(
             query_embeddings=[list(vector)], n_results=n, where=dict(where) if where else None, include=["distances"]
         )
-        return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], result["distances"][0])]
+        return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], result["distances"][0], strict=True)]
 
     def all(self) -> list[tuple[Chunk, dict]]:
         out: list[tuple[Chunk, dict]] = []
         total, page = self.count(), 5000
         for offset in range(0, total, page):
             got = self._collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
-            for text, meta in zip(got["documents"], got["metadatas"]):
+            for text, meta in zip(got["documents"], got["metadatas"], strict=True):
                 out.append((_chunk(text, meta), dict(meta)))
         return out
 

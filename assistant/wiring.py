@@ -23,11 +23,15 @@ def build_store(settings: Settings, kind: str = "passages") -> VectorStore:
 
 
 def build_assistant(
-    settings: Settings, *, embedder: Embedder | None = None, store: VectorStore | None = None,
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+    store: VectorStore | None = None,
     sentence_store: VectorStore | None = None,
 ) -> Assistant:
     retriever = Retriever(
-        embedder or build_embedder(settings), store or build_store(settings),
+        embedder or build_embedder(settings),
+        store or build_store(settings),
         sentence_store or build_store(settings, "sentences"),
     )
     return Assistant(retriever)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -12,8 +13,21 @@ from assistant.serialise import answer_json
 from assistant.settings import Settings
 from evals import dataset, scoring
 
-HEADLINE = ("questions", "hit@1", "hit@3", "hit@5", "hit@10", "mrr", "citation_support", "key_facts",
-            "refusal_accuracy", "over_refusal", "forbidden_hits", "latency_p50_ms", "latency_p95_ms")
+HEADLINE = (
+    "questions",
+    "hit@1",
+    "hit@3",
+    "hit@5",
+    "hit@10",
+    "mrr",
+    "citation_support",
+    "key_facts",
+    "refusal_accuracy",
+    "over_refusal",
+    "forbidden_hits",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
 
 
 def _http_asker(url: str):  # noqa: ANN202
@@ -42,7 +56,7 @@ def _local_asker(settings: Settings):  # noqa: ANN202
     return ask
 
 
-def run(items: list[dataset.Item], ask, progress: bool = True) -> list[dict]:  # noqa: ANN001
+def run(items: list[dataset.Item], ask: Callable[[dataset.Item], dict], progress: bool = True) -> list[dict]:
     from tqdm import tqdm
 
     rows = []
@@ -56,27 +70,46 @@ def run(items: list[dataset.Item], ask, progress: bool = True) -> list[dict]:  #
 def markdown(summary: dict, per_kind: dict[str, dict], source: str) -> str:
     lines = [f"# Evaluation of {source}", "", "| metric | value |", "|---|---|"]
     lines += [f"| {k} | {summary[k]} |" for k in HEADLINE]
-    lines += ["", "## Per kind", "", "| kind | n | hit@10 | citation support | key facts | refused |", "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Per kind",
+        "",
+        "| kind | n | hit@10 | citation support | key facts | refused |",
+        "|---|---|---|---|---|---|",
+    ]
     for kind, s in per_kind.items():
-        lines.append(f"| {kind} | {s['questions']} | {s['hit@10']} | {s['citation_support']} | {s['key_facts']} | {s['refusal_accuracy'] or s['over_refusal']} |")
+        lines.append(
+            f"| {kind} | {s['questions']} | {s['hit@10']} | {s['citation_support']} | {s['key_facts']} | {s['refusal_accuracy'] or s['over_refusal']} |"
+        )
     return "\n".join(lines) + "\n"
+
+
+def evaluate(path: Path, ask: Callable[[dataset.Item], dict], out_dir: Path, via: str, progress: bool = True) -> Path:
+    """Run one question set; write log.jsonl, summary.json and report.md into a new run folder."""
+    items = dataset.load(path)
+    rows = run(items, ask, progress)
+    summary = scoring.summarise(rows)
+    out = out_dir / f"{datetime.now():%Y%m%d-%H%M%S}-{path.stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "log.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    report = {
+        "source": str(path),
+        "via": via,
+        "summary": summary,
+        "per_kind": scoring.breakdown(rows, "kind"),
+        "per_audience": scoring.breakdown(rows, "audience"),
+        "per_lang": scoring.breakdown(rows, "lang"),
+    }
+    (out / "summary.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / "report.md").write_text(markdown(summary, report["per_kind"], str(path)), encoding="utf-8")
+    print(f"\n{path} ({len(items)} vragen, via {via}) -> {out}")
+    for key in HEADLINE:
+        print(f"  {key:<20} {summary[key]}")
+    return out
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
     ask = _http_asker(args.url) if args.url else _local_asker(settings)
     for path in args.questions:
-        items = dataset.load(path)
-        rows = run(items, ask)
-        summary = scoring.summarise(rows)
-        out = args.out / f"{datetime.now():%Y%m%d-%H%M%S}-{path.stem}"
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "log.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        report = {"source": str(path), "via": args.url or "in-process", "summary": summary,
-                  "per_kind": scoring.breakdown(rows, "kind"), "per_audience": scoring.breakdown(rows, "audience"),
-                  "per_lang": scoring.breakdown(rows, "lang")}
-        (out / "summary.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-        (out / "report.md").write_text(markdown(summary, report["per_kind"], str(path)), encoding="utf-8")
-        print(f"\n{path} ({len(items)} vragen, via {report['via']}) -> {out}")
-        for key in HEADLINE:
-            print(f"  {key:<20} {summary[key]}")
+        evaluate(path, ask, args.out, args.url or "in-process")
     return 0

@@ -17,13 +17,23 @@ def record(item: Item, response: dict, latency_ms: float) -> dict:
     golds = [g.quote for g in item.gold]
     answer = response.get("answer", "")
     row = {
-        "id": item.id, "kind": item.kind, "audience": item.audience, "lang": item.lang,
-        "question": item.question, "expected": item.answer, "answerable": item.answerable,
-        "should_refuse": item.should_refuse, "answer": answer, "refused": bool(response.get("refused")),
-        "citations": [{"n": c["n"], "document": c["document"], "text": c["text"]} for c in response.get("citations", [])],
+        "id": item.id,
+        "kind": item.kind,
+        "audience": item.audience,
+        "lang": item.lang,
+        "question": item.question,
+        "expected": item.answer,
+        "answerable": item.answerable,
+        "should_refuse": item.should_refuse,
+        "answer": answer,
+        "refused": bool(response.get("refused")),
+        "citations": [
+            {"n": c["n"], "document": c["document"], "text": c["text"]} for c in response.get("citations", [])
+        ],
         "passages": [{"document": p["document"], "text": p["text"]} for p in response.get("passages", [])],
         "gold": [g.model_dump() for g in item.gold],
-        "must_include": item.must_include, "must_not_include": item.must_not_include,
+        "must_include": item.must_include,
+        "must_not_include": item.must_not_include,
         "latency_ms": round(latency_ms, 1),
         "key_facts": metrics.key_facts(answer, item.must_include, item.must_not_include),
         "forbidden_hit": metrics.forbidden_hit(answer, item.must_not_include),

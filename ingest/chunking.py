@@ -20,9 +20,7 @@ _ROW_WORDS = 60
 
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+)$")
 _TOP_KEYWORD = re.compile(r"^(hoofddoel|beleidsterrein|programma|hoofdstuk|deel)\b", re.I)
-_KEYWORD = re.compile(
-    r"^(koers|kompaskoers|doel|speerpunt|paragraaf|artikel|thema|opgave|prestatie)\b", re.I
-)
+_KEYWORD = re.compile(r"^(koers|kompaskoers|doel|speerpunt|paragraaf|artikel|thema|opgave|prestatie)\b", re.I)
 _MULTI_NUMBER = re.compile(r"^(\d+(?:\.\d+)+\.?|\d+[A-Z]\d*(?:\.\d+)?)\s+\S")
 _SINGLE_NUMBER = re.compile(r"^\d+\.?\s+[A-Z]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
@@ -110,12 +108,7 @@ def heading_level(unit: _Unit, following: _Unit | None) -> int | None:
         return None
     if _SINGLE_NUMBER.match(line):
         return 1 if words <= 8 and not line.endswith(".") and next_words >= 8 else None
-    if (
-        words <= 8
-        and line[:1].isupper()
-        and not line.endswith((".", ",", ";", ":", "?", "!"))
-        and next_words >= 12
-    ):
+    if words <= 8 and line[:1].isupper() and not line.endswith((".", ",", ";", ":", "?", "!")) and next_words >= 12:
         return 9
     return None
 

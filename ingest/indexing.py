@@ -33,7 +33,8 @@ class Report:
 
 def corpus_files(corpus: Path) -> list[Path]:
     return sorted(
-        p for p in corpus.rglob("*")
+        p
+        for p in corpus.rglob("*")
         if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != SOURCES_FILE and not p.name.startswith(".")
     )
 
@@ -65,15 +66,24 @@ def _indexed(store: VectorStore) -> dict[str, tuple[str, set[str]]]:
 
 
 def _meta_fields(meta: DocumentMeta, fp: str) -> dict[str, str | int]:
-    fields: dict[str, str | int] = {"title": meta.title, "municipality": meta.municipality, "kind": meta.kind, "fingerprint": fp}
+    fields: dict[str, str | int] = {
+        "title": meta.title,
+        "municipality": meta.municipality,
+        "kind": meta.kind,
+        "fingerprint": fp,
+    }
     if meta.year is not None:
         fields["year"] = meta.year
     return fields
 
 
 def ingest(
-    corpus: Path, embedder: Embedder, store: VectorStore, texts_dir: Path,
-    sentence_store: VectorStore | None = None, progress: bool = True,
+    corpus: Path,
+    embedder: Embedder,
+    store: VectorStore,
+    texts_dir: Path,
+    sentence_store: VectorStore | None = None,
+    progress: bool = True,
 ) -> Report:
     """Index new and changed files of `corpus`, remove vanished ones; report what happened."""
     report = Report()
@@ -107,14 +117,18 @@ def ingest(
         todo.append((document, chunks, _meta_fields(meta, fp)))
     rows = [(chunk, meta) for _, chunks, meta in todo for chunk in chunks]
     # New chunks are added before old ones are removed, so a document never vanishes meanwhile.
-    _embed_and_store(rows, embedder, store, progress, "Passages", lambda c, m: indexed_text(c, {**m, "section": c.section}))
+    _embed_and_store(
+        rows, embedder, store, progress, "Passages", lambda c, m: indexed_text(c, {**m, "section": c.section})
+    )
     if sentence_store is not None:
         sentence_rows = [(s, {**meta, "chunk": c.id, "pos": pos}) for c, meta in rows for s, pos in sentence_chunks(c)]
         _embed_and_store(sentence_rows, embedder, sentence_store, progress, "Zinnen", lambda c, m: c.text)
     for document, chunks, _ in todo:
         _drop_old(store, existing, document, {c.id for c in chunks})
         if sentence_store is not None:
-            _drop_old(sentence_store, existing_sentences, document, {s.id for c in chunks for s, _ in sentence_chunks(c)})
+            _drop_old(
+                sentence_store, existing_sentences, document, {s.id for c in chunks for s, _ in sentence_chunks(c)}
+            )
         (report.updated if document in existing else report.added).append(document)
     for document in sorted(set(existing) - seen):
         _drop_old(store, existing, document, set())
@@ -132,8 +146,12 @@ def _drop_old(store: VectorStore, existing: dict[str, tuple[str, set[str]]], doc
 
 
 def _embed_and_store(
-    rows: Sequence[tuple[Chunk, dict]], embedder: Embedder, store: VectorStore, progress: bool,
-    label: str, text_of: Callable[[Chunk, dict], str],
+    rows: Sequence[tuple[Chunk, dict]],
+    embedder: Embedder,
+    store: VectorStore,
+    progress: bool,
+    label: str,
+    text_of: Callable[[Chunk, dict], str],
 ) -> None:
     rows = list({c.id: (c, m) for c, m in rows}.values())  # a sentence may occur twice in a chunk
     if not rows:

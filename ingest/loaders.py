@@ -40,8 +40,10 @@ def _html(path: Path) -> str:
         return ""
     lines: list[str] = []
     for node in root.traverse(include_text=False):
-        if node.tag and _BLOCK_TAGS.match(node.tag) and not any(
-            c.tag and _BLOCK_TAGS.match(c.tag) for c in node.iter(include_text=False)
+        if (
+            node.tag
+            and _BLOCK_TAGS.match(node.tag)
+            and not any(c.tag and _BLOCK_TAGS.match(c.tag) for c in node.iter(include_text=False))
         ):
             text = node.text(separator=" ", strip=True)
             if text:
@@ -79,7 +81,12 @@ def _docx(path: Path) -> str:
 
 
 LOADERS: dict[str, Callable[[Path], str]] = {
-    ".txt": _text, ".md": _text, ".html": _html, ".htm": _html, ".pdf": _pdf, ".docx": _docx,
+    ".txt": _text,
+    ".md": _text,
+    ".html": _html,
+    ".htm": _html,
+    ".pdf": _pdf,
+    ".docx": _docx,
 }
 
 

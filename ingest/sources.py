@@ -34,8 +34,11 @@ def read_sources(corpus: Path) -> dict[str, DocumentMeta]:
     for e in entries:
         default = _from_name(e["file"])
         out[e["file"]] = DocumentMeta(
-            e["file"], e.get("title") or default.title, e.get("municipality") or default.municipality,
-            e.get("year", default.year), e.get("kind") or default.kind,
+            e["file"],
+            e.get("title") or default.title,
+            e.get("municipality") or default.municipality,
+            e.get("year", default.year),
+            e.get("kind") or default.kind,
         )
     return out
 

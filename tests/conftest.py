@@ -81,5 +81,7 @@ def write_corpus(folder: Path, files: dict[str, str] = MINI_CORPUS) -> Path:
 def mini(tmp_path: Path) -> Assistant:
     """An assistant over the mini corpus, with the fake embedder and in-memory stores."""
     embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
-    ingest(write_corpus(tmp_path / "corpus"), embedder, store, tmp_path / "texts", sentence_store=sentences, progress=False)
+    ingest(
+        write_corpus(tmp_path / "corpus"), embedder, store, tmp_path / "texts", sentence_store=sentences, progress=False
+    )
     return Assistant(Retriever(embedder, store, sentences))

@@ -21,25 +21,52 @@ def test_ask_returns_the_contract_shape(client: TestClient):
     assert set(body) >= {"answer", "refused", "language", "citations", "passages", "mode", "timings_ms"}
     assert body["mode"] == "extractive" and body["refused"] is False
     citation = body["citations"][0]
-    assert set(citation) >= {"n", "document", "title", "municipality", "year", "section", "text", "start", "end", "url", "score"}
+    assert set(citation) >= {
+        "n",
+        "document",
+        "title",
+        "municipality",
+        "year",
+        "section",
+        "text",
+        "start",
+        "end",
+        "url",
+        "score",
+    }
     assert citation["url"].startswith(f"/documents/{citation['document']}#c-")
     assert set(body["timings_ms"]) == {"retrieve", "generate", "total"}
 
 
 def test_history_and_audience_are_accepted(client: TestClient):
-    r = client.post("/api/ask", json={
-        "question": "En waar is dat?", "audience": "staff", "municipality": None,
-        "history": [{"role": "user", "content": "Welke begeleiding krijgen jongeren in Leiden?"},
-                    {"role": "assistant", "content": "..."}],
-    })
+    r = client.post(
+        "/api/ask",
+        json={
+            "question": "En waar is dat?",
+            "audience": "staff",
+            "municipality": None,
+            "history": [
+                {"role": "user", "content": "Welke begeleiding krijgen jongeren in Leiden?"},
+                {"role": "assistant", "content": "..."},
+            ],
+        },
+    )
     assert r.status_code == 200 and r.json()["citations"][0]["municipality"] == "Leiden"
 
 
-@pytest.mark.parametrize("body", [
-    {"question": ""}, {"question": "   \n\t "}, {"question": "x" * 2001}, {}, {"question": 5},
-    {"question": "ok", "audience": "boss"}, {"question": "ok", "municipality": "Utrecht"},
-    {"question": "ok", "history": [{"role": "system", "content": "x"}]},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"question": ""},
+        {"question": "   \n\t "},
+        {"question": "x" * 2001},
+        {},
+        {"question": 5},
+        {"question": "ok", "audience": "boss"},
+        {"question": "ok", "municipality": "Utrecht"},
+        {"question": "ok", "history": [{"role": "system", "content": "x"}]},
+    ],
+)
 def test_bad_bodies_get_422(client: TestClient, body: dict):
     r = client.post("/api/ask", json=body)
     assert r.status_code == 422 and "detail" in r.json()

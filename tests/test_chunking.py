@@ -24,7 +24,10 @@ def test_every_chunk_line_comes_from_its_offsets():
 def test_flattened_table_cells_rejoin_their_row():
     text = "9C1.a Percentage inwoners dat weet waar ze terechtkunnen\n\n74% (2023)\n\n90%\n\nStads- en wijkenquête\n"
     (row,) = units(text)
-    assert row.text == "9C1.a Percentage inwoners dat weet waar ze terechtkunnen · 74% (2023) · 90% · Stads- en wijkenquête"
+    assert (
+        row.text
+        == "9C1.a Percentage inwoners dat weet waar ze terechtkunnen · 74% (2023) · 90% · Stads- en wijkenquête"
+    )
 
 
 def test_chunk_ids_are_stable_and_sizes_bounded():

@@ -16,7 +16,11 @@ CHUNKS = [
     Chunk("a.txt", "S2", "schuldhulp bij incluzio", 25, 48),
     Chunk("b.txt", "", "jongeren in leiden", 0, 18),
 ]
-META = [{"municipality": "Leiderdorp", "title": "A"}, {"municipality": "Leiderdorp", "title": "A"}, {"municipality": "Leiden", "title": "B", "year": 2025}]
+META = [
+    {"municipality": "Leiderdorp", "title": "A"},
+    {"municipality": "Leiderdorp", "title": "A"},
+    {"municipality": "Leiden", "title": "B", "year": 2025},
+]
 VECTORS = [[1.0, 0.0, 0.0], [0.7, 0.7, 0.0], [0.0, 0.0, 1.0]]
 
 
@@ -67,9 +71,11 @@ class EmbedderContract:
         assert a[0] == pytest.approx(b[0], abs=1e-5)
 
     def test_query_is_closest_to_its_matching_passage(self):
-        docs = self.embedder.embed_documents(["Mantelzorgers krijgen steun van Incluzio.", "Het Werkcentrum helpt bij werk zoeken."])
+        docs = self.embedder.embed_documents(
+            ["Mantelzorgers krijgen steun van Incluzio.", "Het Werkcentrum helpt bij werk zoeken."]
+        )
         q = self.embedder.embed_query("steun voor mantelzorgers")
-        sims = [sum(x * y for x, y in zip(q, d)) for d in docs]
+        sims = [sum(x * y for x, y in zip(q, d, strict=True)) for d in docs]
         assert sims[0] > sims[1]
 
     def test_empty_batch(self):

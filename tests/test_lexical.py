@@ -7,7 +7,9 @@ def test_terms_are_stemmed_without_stopwords_and_percent_is_a_word():
 
 
 def test_bm25_ranks_the_matching_text_first_and_finds_compounds():
-    index = BM25Index(["Buurtbemiddeling helpt bij een burenruzie.", "De Wmo regelt hulp thuis.", "Jeugdhulp voor kinderen."])
+    index = BM25Index(
+        ["Buurtbemiddeling helpt bij een burenruzie.", "De Wmo regelt hulp thuis.", "Jeugdhulp voor kinderen."]
+    )
     assert index.top("ruzie met de buren", 3)[0][0] == 0
     assert index.top("hulp thuis", 3)[0][0] == 1
     assert "burenruzie" in index.compounds("ruzie")

@@ -30,7 +30,9 @@ def test_hits_ranks_and_citations():
     assert gold_hit(["f g h"], passages, 2) and not gold_hit(["k l m"], passages, 2)
     assert gold_rank(["f g h", "k l m"], passages) == 3
     assert gold_rank(["x y z"], passages) is None
-    assert citation_support(["a b c", "x y z"], ["a b c d"]) and not citation_support(["a b c", "x y z"], ["a b c d"], strict=True)
+    assert citation_support(["a b c", "x y z"], ["a b c d"]) and not citation_support(
+        ["a b c", "x y z"], ["a b c d"], strict=True
+    )
 
 
 def test_percentile_nearest_rank():

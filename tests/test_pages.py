@@ -20,7 +20,9 @@ def test_empty_chat_page_shows_examples(client: TestClient):
 
 
 def test_plain_form_post_redirects_to_the_conversation(client: TestClient):
-    r = client.post("/ask", data={"question": "Waar kunnen mantelzorgers in Leiderdorp terecht?"}, follow_redirects=False)
+    r = client.post(
+        "/ask", data={"question": "Waar kunnen mantelzorgers in Leiderdorp terecht?"}, follow_redirects=False
+    )
     assert r.status_code == 303
     page = client.get(r.headers["location"])
     (turn,) = page.context["turns"]
@@ -35,7 +37,9 @@ def test_htmx_post_returns_the_turn_partial_and_pushes_the_url(client: TestClien
 
 
 def test_follow_up_in_the_same_conversation_uses_history(client: TestClient):
-    first = client.post("/ask", data={"question": "Welke begeleiding krijgen jongeren in Leiden?"}, follow_redirects=False)
+    first = client.post(
+        "/ask", data={"question": "Welke begeleiding krijgen jongeren in Leiden?"}, follow_redirects=False
+    )
     conversation = first.headers["location"].split("c=")[1].split("&")[0]
     client.post("/ask", data={"question": "En waar is dat?", "c": conversation})
     turns = client.get(f"/?c={conversation}").context["turns"]
@@ -48,8 +52,10 @@ def test_empty_question_shows_an_error(client: TestClient):
 
 
 def test_answer_lines_build_citation_links_from_data():
-    answer = {"answer": "Zin één [1].\nZin <b>twee</b> [2] en [9].", "citations": [
-        {"n": 1, "url": "/documents/a.txt#c-1"}, {"n": 2, "url": "/documents/b.txt#c-2"}]}
+    answer = {
+        "answer": "Zin één [1].\nZin <b>twee</b> [2] en [9].",
+        "citations": [{"n": 1, "url": "/documents/a.txt#c-1"}, {"n": 2, "url": "/documents/b.txt#c-2"}],
+    }
     lines = answer_lines(answer, "abcdefghijkl")
     assert lines[0] == [{"text": "Zin één "}, {"cite": 1, "url": "/documents/a.txt?c=abcdefghijkl#c-1"}, {"text": "."}]
     # An unknown marker stays text; HTML stays text for the template to escape.
@@ -73,7 +79,12 @@ def test_feedback_is_stored_and_exported_for_staff_only(client: TestClient):
     conversation_turns = client.app.state.storage
     with conversation_turns._connect() as db:
         (tid,) = db.execute("SELECT id FROM turns").fetchone()
-    assert client.post("/feedback", data={"turn": tid, "vote": 1, "comment": "Duidelijk"}, follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/feedback", data={"turn": tid, "vote": 1, "comment": "Duidelijk"}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     assert client.get("/staff/feedback").status_code == 401
     r = client.get("/staff/feedback", auth=("medewerker", "geheim"))
     assert r.template.name == "feedback.html" and r.context["rows"][0]["comment"] == "Duidelijk"

@@ -59,7 +59,9 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
 
     @app.exception_handler(UnknownMunicipalityError)
     async def unknown_municipality(request: Request, exc: UnknownMunicipalityError) -> JSONResponse:
-        return JSONResponse({"detail": [{"loc": ["body", "municipality"], "msg": str(exc), "type": "value_error"}]}, status_code=422)
+        return JSONResponse(
+            {"detail": [{"loc": ["body", "municipality"], "msg": str(exc), "type": "value_error"}]}, status_code=422
+        )
 
     from web import api, pages
 

@@ -68,36 +68,66 @@ def _with_conversation(url: str, conversation: str) -> str:
 
 
 def _view(turn: StoredTurn) -> dict:
-    return {"id": turn.id, "question": turn.question, "answer": turn.answer,
-            "lines": answer_lines(turn.answer, turn.conversation), "audience": turn.audience}
+    return {
+        "id": turn.id,
+        "question": turn.question,
+        "answer": turn.answer,
+        "lines": answer_lines(turn.answer, turn.conversation),
+        "audience": turn.audience,
+    }
 
 
-def _chat_context(request: Request, assistant, storage: Storage, conversation: str,  # noqa: ANN001
-                  municipality: str, audience: str, error: str = "") -> dict:
+def _chat_context(
+    request: Request,
+    assistant,
+    storage: Storage,
+    conversation: str,  # noqa: ANN001
+    municipality: str,
+    audience: str,
+    error: str = "",
+) -> dict:
     try:
         municipalities = assistant.retriever.municipalities()
     except Exception:  # noqa: BLE001 - an unreachable store should not break the page
         municipalities = []
     return {
-        "request": request, "conversation": conversation, "municipality": municipality,
-        "audience": audience if audience in AUDIENCES else "resident", "audiences": AUDIENCES,
-        "municipalities": municipalities, "turns": [_view(t) for t in storage.turns(conversation)] if conversation else [],
-        "examples": EXAMPLES, "error": error, "max_chars": MAX_QUESTION_CHARS,
+        "request": request,
+        "conversation": conversation,
+        "municipality": municipality,
+        "audience": audience if audience in AUDIENCES else "resident",
+        "audiences": AUDIENCES,
+        "municipalities": municipalities,
+        "turns": [_view(t) for t in storage.turns(conversation)] if conversation else [],
+        "examples": EXAMPLES,
+        "error": error,
+        "max_chars": MAX_QUESTION_CHARS,
     }
 
 
 @router.get("/", response_class=HTMLResponse)
-def chat(request: Request, assistant: AssistantDep, storage: StorageDep,
-         c: str = "", municipality: str = "", audience: str = "resident") -> Response:
+def chat(
+    request: Request,
+    assistant: AssistantDep,
+    storage: StorageDep,
+    c: str = "",
+    municipality: str = "",
+    audience: str = "resident",
+) -> Response:
     conversation = c if valid_conversation_id(c) else ""
-    return templates.TemplateResponse(request, "chat.html", _chat_context(request, assistant, storage, conversation, municipality, audience))
+    return templates.TemplateResponse(
+        request, "chat.html", _chat_context(request, assistant, storage, conversation, municipality, audience)
+    )
 
 
 @router.post("/ask", response_class=HTMLResponse)
 def ask(
-    request: Request, assistant: AssistantDep, storage: StorageDep,
-    question: Annotated[str, Form()] = "", municipality: Annotated[str, Form()] = "",
-    audience: Annotated[str, Form()] = "resident", c: Annotated[str, Form()] = "",
+    request: Request,
+    assistant: AssistantDep,
+    storage: StorageDep,
+    question: Annotated[str, Form()] = "",
+    municipality: Annotated[str, Form()] = "",
+    audience: Annotated[str, Form()] = "resident",
+    c: Annotated[str, Form()] = "",
 ) -> Response:
     conversation = c if valid_conversation_id(c) else new_conversation_id()
     audience = audience if audience in AUDIENCES else "resident"
@@ -108,8 +138,11 @@ def ask(
     elif len(question) > MAX_QUESTION_CHARS:
         error = f"Uw vraag is te lang. Gebruik maximaal {MAX_QUESTION_CHARS} tekens."
     if not error:
-        history = [Turn(role, text) for t in storage.turns(conversation)
-                   for role, text in (("user", t.question), ("assistant", t.answer.get("answer", "")))]
+        history = [
+            Turn(role, text)
+            for t in storage.turns(conversation)
+            for role, text in (("user", t.question), ("assistant", t.answer.get("answer", "")))
+        ]
         try:
             answer = answer_json(assistant.ask(question, municipality or None, history, audience))
         except UnknownMunicipalityError as exc:
@@ -123,11 +156,15 @@ def ask(
     turn_id = storage.add_turn(conversation, normalise(question), answer, municipality or None, audience)
     if htmx:
         turn = storage.turn(turn_id)
-        response = templates.TemplateResponse(request, "_turn.html", {"request": request, "turn": _view(turn), "conversation": conversation})
+        response = templates.TemplateResponse(
+            request, "_turn.html", {"request": request, "turn": _view(turn), "conversation": conversation}
+        )
         # Keep the conversation in the address bar, so a reload shows it again.
         response.headers["HX-Push-Url"] = f"/?c={conversation}&municipality={municipality}&audience={audience}"
         return response
-    return RedirectResponse(f"/?c={conversation}&municipality={municipality}&audience={audience}#turn-{turn_id}", status_code=303)
+    return RedirectResponse(
+        f"/?c={conversation}&municipality={municipality}&audience={audience}#turn-{turn_id}", status_code=303
+    )
 
 
 @router.post("/clear")
@@ -139,8 +176,11 @@ def clear(storage: StorageDep, c: Annotated[str, Form()] = "") -> Response:
 
 @router.post("/feedback", response_class=HTMLResponse)
 def feedback(
-    request: Request, storage: StorageDep, turn: Annotated[int, Form()],
-    vote: Annotated[int, Form()], comment: Annotated[str, Form(max_length=2000)] = "",
+    request: Request,
+    storage: StorageDep,
+    turn: Annotated[int, Form()],
+    vote: Annotated[int, Form()],
+    comment: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     stored = storage.turn(turn)
     if stored is None or vote not in (-1, 1):
@@ -161,7 +201,11 @@ def documents(request: Request, assistant: AssistantDep) -> Response:
 def document(request: Request, assistant: AssistantDep, name: str, c: str = "") -> Response:
     meta = assistant.retriever.documents().get(name)
     text_file = request.app.state.settings.data_dir / "texts" / f"{name}.txt"
-    if meta is None or not text_file.resolve().is_relative_to((request.app.state.settings.data_dir / "texts").resolve()) or not text_file.exists():
+    if (
+        meta is None
+        or not text_file.resolve().is_relative_to((request.app.state.settings.data_dir / "texts").resolve())
+        or not text_file.exists()
+    ):
         raise HTTPException(404, "Dit document staat niet in de index.")
     text = text_file.read_text(encoding="utf-8")
     segments, pos = [], 0
@@ -173,7 +217,9 @@ def document(request: Request, assistant: AssistantDep, name: str, c: str = "") 
         pos = p.end
     segments.append({"text": text[pos:]})
     back = f"/?c={c}" if valid_conversation_id(c) else "/"
-    return templates.TemplateResponse(request, "document.html", {"request": request, "name": name, "meta": meta, "segments": segments, "back": back})
+    return templates.TemplateResponse(
+        request, "document.html", {"request": request, "name": name, "meta": meta, "segments": segments, "back": back}
+    )
 
 
 _basic = HTTPBasic(auto_error=False)
@@ -187,7 +233,9 @@ def require_staff(request: Request, credentials: Annotated[HTTPBasicCredentials 
     given = credentials.password if credentials else ""
     # Compare digests of equal length, in constant time.
     if not hmac.compare_digest(hashlib.sha256(given.encode()).digest(), hashlib.sha256(token.encode()).digest()):
-        raise HTTPException(401, "Inloggen vereist.", headers={"WWW-Authenticate": 'Basic realm="Wegwijzer medewerkers"'})
+        raise HTTPException(
+            401, "Inloggen vereist.", headers={"WWW-Authenticate": 'Basic realm="Wegwijzer medewerkers"'}
+        )
 
 
 StaffDep = Annotated[None, Depends(require_staff)]
@@ -204,6 +252,11 @@ def staff_feedback_csv(storage: StorageDep, _: StaffDep) -> Response:
     writer = csv.writer(out)
     writer.writerow(["id", "turn", "vote", "comment", "question", "answer", "cited", "created"])
     for r in storage.feedback():
-        writer.writerow([r["id"], r["turn"], r["vote"], r["comment"], r["question"], r["answer"], r["cited"], r["created"]])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="wegwijzer-feedback.csv"'})
+        writer.writerow(
+            [r["id"], r["turn"], r["vote"], r["comment"], r["question"], r["answer"], r["cited"], r["created"]]
+        )
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="wegwijzer-feedback.csv"'},
+    )

@@ -100,11 +100,22 @@ class Storage:
             db.execute("DELETE FROM turns WHERE conversation = ?", (conversation,))
 
     def add_feedback(self, turn: StoredTurn, vote: int, comment: str) -> None:
-        cited = [{"n": c["n"], "document": c["document"], "section": c["section"], "text": c["text"]} for c in turn.answer.get("citations", [])]
+        cited = [
+            {"n": c["n"], "document": c["document"], "section": c["section"], "text": c["text"]}
+            for c in turn.answer.get("citations", [])
+        ]
         with self._connect() as db:
             db.execute(
                 "INSERT INTO feedback (turn, vote, comment, question, answer, cited, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (turn.id, vote, comment, turn.question, turn.answer.get("answer", ""), json.dumps(cited, ensure_ascii=False), time.time()),
+                (
+                    turn.id,
+                    vote,
+                    comment,
+                    turn.question,
+                    turn.answer.get("answer", ""),
+                    json.dumps(cited, ensure_ascii=False),
+                    time.time(),
+                ),
             )
 
     def feedback(self) -> list[dict]:

@@ -46,14 +46,18 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Map {corpus} bestaat niet. Geef de map met documenten op: wegwijzer ingest MAP", file=sys.stderr)
         return 2
     report = ingest(
-        corpus, build_embedder(settings), build_store(settings), settings.data_dir / "texts",
-        sentence_store=build_store(settings, "sentences"), progress=not args.quiet,
+        corpus,
+        build_embedder(settings),
+        build_store(settings),
+        settings.data_dir / "texts",
+        sentence_store=build_store(settings, "sentences"),
+        progress=not args.quiet,
     )
     print(
         f"Nieuw: {len(report.added)}, bijgewerkt: {len(report.updated)}, verwijderd: {len(report.removed)}, "
         f"ongewijzigd: {len(report.unchanged)}; {report.chunks} passages in de index."
     )
-    for document, error in report.errors.items():
+    for error in report.errors.values():
         print(f"Overgeslagen: {error}", file=sys.stderr)
     return 0
 
@@ -92,7 +96,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="wegwijzer", description="Wegwijzer: antwoorden met bronnen uit gemeentelijk sociaal beleid.")
+    parser = argparse.ArgumentParser(
+        prog="wegwijzer", description="Wegwijzer: antwoorden met bronnen uit gemeentelijk sociaal beleid."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("prepare", help="maak het embeddingmodel klaar (eenmalig)")
     p = sub.add_parser("ingest", help="indexeer de documenten in de corpusmap")

@@ -1,0 +1,42 @@
+# Two commands for a new user:  make run  (install, prepare the model, index corpus/, serve)
+#                               make test (install, run the tests)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+
+.PHONY: run install prepare index serve test lint eval clean
+
+run: index serve
+
+install: $(VENV)/.installed
+
+# torch first, pinned: a plain "torch" would pull a multi-GB CUDA build; 2.13.0 is the CPU build here.
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+prepare: install
+	$(BIN)/wegwijzer prepare
+
+index: prepare
+	$(BIN)/wegwijzer ingest
+
+serve: install
+	$(BIN)/wegwijzer serve --port $(PORT)
+
+test: install lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check assistant ingest web evals wegwijzer tests
+	$(BIN)/lint-imports
+
+eval: index
+	$(BIN)/wegwijzer eval ../shared/evals/dev.jsonl
+
+clean:
+	rm -rf $(VENV) .wegwijzer
