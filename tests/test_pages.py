@@ -30,10 +30,18 @@ def test_plain_form_post_redirects_to_the_conversation(client: TestClient):
     assert any(part.get("cite") == 1 for line in turn["lines"] for part in line)
 
 
-def test_htmx_post_returns_the_turn_partial_and_pushes_the_url(client: TestClient):
+def test_htmx_post_streams_the_answer_then_the_finished_turn(client: TestClient):
     r = client.post("/ask", data={"question": "Wie helpt jongeren in Leiden?"}, headers={"HX-Request": "true"})
-    assert r.template.name == "_turn.html"
+    assert r.template.name == "_pending.html"
     assert r.headers["HX-Push-Url"].startswith("/?c=")
+    stream = client.get(f"/ask/stream/{r.context['pending']}")
+    assert stream.headers["content-type"].startswith("text/event-stream")
+    events = [block for block in stream.text.split("\n\n") if block]
+    assert events[0].startswith("event: partial") and events[-1].startswith("event: done")
+    assert "SouthPark" in events[-1] and 'class="turn"' in events[-1]
+    # A stream runs once: replaying it gets a message, not a second answer.
+    again = client.get(f"/ask/stream/{r.context['pending']}")
+    assert "verlopen" in again.text
 
 
 def test_follow_up_in_the_same_conversation_uses_history(client: TestClient):

@@ -7,11 +7,13 @@ import hashlib
 import hmac
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from fastapi.templating import Jinja2Templates
 
@@ -68,7 +70,10 @@ def _with_conversation(url: str, conversation: str) -> str:
 
 
 def _view(turn: StoredTurn) -> dict:
+    """A stored turn as the templates show it; links keep the conversation for the way back."""
+    sources = [{**c, "url": _with_conversation(c["url"], turn.conversation)} for c in turn.answer.get("citations", [])]
     return {
+        "sources": sources,
         "id": turn.id,
         "question": turn.question,
         "answer": turn.answer,
@@ -137,34 +142,71 @@ def ask(
         error = "Typ eerst een vraag."
     elif len(question) > MAX_QUESTION_CHARS:
         error = f"Uw vraag is te lang. Gebruik maximaal {MAX_QUESTION_CHARS} tekens."
+    if not error and htmx:
+        # With HTMX the answer streams: the page gets a placeholder that opens the event stream.
+        pending = storage.add_pending(conversation, normalise(question), municipality or None, audience)
+        context = {"request": request, "question": normalise(question), "pending": pending, "conversation": conversation}
+        response = templates.TemplateResponse(request, "_pending.html", context)
+        # Keep the conversation in the address bar, so a reload shows it again.
+        response.headers["HX-Push-Url"] = _chat_url(conversation, municipality, audience)
+        return response
     if not error:
-        history = [
-            Turn(role, text)
-            for t in storage.turns(conversation)
-            for role, text in (("user", t.question), ("assistant", t.answer.get("answer", "")))
-        ]
         try:
-            answer = answer_json(assistant.ask(question, municipality or None, history, audience))
+            turn_id = _answer(assistant, storage, conversation, question, municipality, audience)
+            return RedirectResponse(
+                f"{_chat_url(conversation, municipality, audience)}#turn-{turn_id}", status_code=303
+            )
         except UnknownMunicipalityError as exc:
             error = str(exc)
         except IndexMissingError as exc:
             error = f"Wegwijzer is nog niet klaar: {exc}"
-    if error:
-        context = _chat_context(request, assistant, storage, conversation, municipality, audience, error)
-        name = "_error.html" if htmx else "chat.html"
-        return templates.TemplateResponse(request, name, context, status_code=422)
-    turn_id = storage.add_turn(conversation, normalise(question), answer, municipality or None, audience)
-    if htmx:
-        turn = storage.turn(turn_id)
-        response = templates.TemplateResponse(
-            request, "_turn.html", {"request": request, "turn": _view(turn), "conversation": conversation}
-        )
-        # Keep the conversation in the address bar, so a reload shows it again.
-        response.headers["HX-Push-Url"] = f"/?c={conversation}&municipality={municipality}&audience={audience}"
-        return response
-    return RedirectResponse(
-        f"/?c={conversation}&municipality={municipality}&audience={audience}#turn-{turn_id}", status_code=303
-    )
+    context = _chat_context(request, assistant, storage, conversation, municipality, audience, error)
+    return templates.TemplateResponse(request, "_error.html" if htmx else "chat.html", context, status_code=422)
+
+
+def _chat_url(conversation: str, municipality: str, audience: str) -> str:
+    return "/?" + urlencode({"c": conversation, "municipality": municipality, "audience": audience})
+
+
+def _answer(assistant, storage: Storage, conversation: str, question: str, municipality: str, audience: str) -> int:  # noqa: ANN001
+    """Answer with the conversation's earlier turns as history; store and return the new turn."""
+    history = [
+        Turn(role, text)
+        for t in storage.turns(conversation)
+        for role, text in (("user", t.question), ("assistant", t.answer.get("answer", "")))
+    ]
+    answer = answer_json(assistant.ask(question, municipality or None, history, audience))
+    return storage.add_turn(conversation, normalise(question), answer, municipality or None, audience)
+
+
+def _sse(event: str, html: str) -> str:
+    """One server-sent event; every line of the HTML gets its own data field."""
+    return f"event: {event}\n" + "".join(f"data: {line}\n" for line in html.split("\n")) + "\n"
+
+
+@router.get("/ask/stream/{pending_id}")
+def ask_stream(pending_id: str, assistant: AssistantDep, storage: StorageDep) -> Response:
+    """The answer to a pending question as server-sent events: partial answers, then the finished turn."""
+    taken = storage.take_pending(pending_id)
+
+    def events() -> Iterator[str]:
+        if taken is None:
+            expired = "Deze vraag is al beantwoord of verlopen. Stel hem opnieuw."
+            yield _sse("done", templates.get_template("_error.html").render(error=expired))
+            return
+        conversation, question, municipality, audience = taken
+        try:
+            turn_id = _answer(assistant, storage, conversation, question, municipality or "", audience)
+        except (UnknownMunicipalityError, IndexMissingError) as exc:
+            yield _sse("done", templates.get_template("_error.html").render(error=str(exc)))
+            return
+        turn = _view(storage.turn(turn_id))
+        # Show the answer line by line as it is composed; a language model backend streams tokens here.
+        for n in range(1, len(turn["lines"]) + 1):
+            yield _sse("partial", templates.get_template("_lines.html").render(lines=turn["lines"][:n]))
+        yield _sse("done", templates.get_template("_turn.html").render(turn=turn, conversation=conversation))
+
+    return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
 
 
 @router.post("/clear")

@@ -22,6 +22,14 @@ CREATE TABLE IF NOT EXISTS turns (
     created REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS turns_conversation ON turns (conversation, id);
+CREATE TABLE IF NOT EXISTS pending (
+    id TEXT PRIMARY KEY,           -- a question posted with HTMX, answered by its event stream
+    conversation TEXT NOT NULL,
+    question TEXT NOT NULL,
+    municipality TEXT,
+    audience TEXT NOT NULL,
+    created REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     turn INTEGER NOT NULL,
@@ -98,6 +106,25 @@ class Storage:
     def clear(self, conversation: str) -> None:
         with self._connect() as db:
             db.execute("DELETE FROM turns WHERE conversation = ?", (conversation,))
+
+    def add_pending(self, conversation: str, question: str, municipality: str | None, audience: str) -> str:
+        pending_id = secrets.token_urlsafe(16)
+        with self._connect() as db:
+            db.execute("DELETE FROM pending WHERE created < ?", (time.time() - 3600,))
+            db.execute(
+                "INSERT INTO pending (id, conversation, question, municipality, audience, created) VALUES (?, ?, ?, ?, ?, ?)",
+                (pending_id, conversation, question, municipality, audience, time.time()),
+            )
+        return pending_id
+
+    def take_pending(self, pending_id: str) -> tuple[str, str, str | None, str] | None:
+        """(conversation, question, municipality, audience) of a pending question, removed so it runs once."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT conversation, question, municipality, audience FROM pending WHERE id = ?", (pending_id,)
+            ).fetchone()
+            db.execute("DELETE FROM pending WHERE id = ?", (pending_id,))
+        return (row[0], row[1], row[2], row[3]) if row else None
 
     def add_feedback(self, turn: StoredTurn, vote: int, comment: str) -> None:
         cited = [

@@ -33,6 +33,16 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 
+  // A finished answer replaces its streaming placeholder: announce it once, in the live region.
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    const turn = event.detail.elt?.closest?.(".turn:not(.pending)") || event.detail.target?.closest?.(".turn:not(.pending)");
+    const answer = turn?.querySelector(".answer");
+    if (answer && turn.dataset.announced !== "yes") {
+      turn.dataset.announced = "yes";
+      document.getElementById("announce").textContent = "Antwoord: " + answer.textContent.trim();
+    }
+  });
+
   // A refused or invalid question comes back as 422 with a message: show it next to the form.
   document.body.addEventListener("htmx:beforeSwap", (event) => {
     if (event.detail.elt === form && event.detail.xhr.status === 422) {

@@ -1,0 +1,185 @@
+"""The real page in a real browser: Debian's chromium driven by Playwright, against uvicorn on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.embedders import HashingEmbedder
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+from assistant.stores import MemoryStore
+from ingest.indexing import ingest
+from tests.conftest import MINI_CORPUS, write_corpus
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)"),
+]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+HOSTILE = "leiden_onveilig.md"
+CORPUS = {
+    **MINI_CORPUS,
+    HOSTILE: "# Onveilige tekst\n\nDeze notitie over jeugdhulp in Leiden bevat <script>alert(1)</script> en "
+             "<img src=x onerror=alert(2)> als gewone tekst over jeugdhulp en veiligheid.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    import uvicorn
+
+    from web.app import create_app
+
+    root = tmp_path_factory.mktemp("browser")
+    embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
+    ingest(write_corpus(root / "corpus", CORPUS), embedder, store, root / "texts", sentence_store=sentences, progress=False)
+    app = create_app(Settings(data_dir=root), assistant=Assistant(Retriever(embedder, store, sentences)))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    # A blocked script or style (Content-Security-Policy) or a JavaScript error fails the test.
+    assert errors == []
+
+
+def ask(page, question: str) -> None:
+    page.fill("#question", question)
+    page.click(".ask-form button[type=submit]")
+
+
+def last_answer(page):
+    turn = page.locator("#conversation article.turn:not(.pending)").last
+    turn.locator(".answer a.cite").first.wait_for(timeout=10_000)
+    return turn
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_ask_see_cited_answer_and_open_the_highlighted_passage(page, server):
+    page.goto(server)
+    assert serious_violations(page) == []
+    ask(page, "Waar kunnen mantelzorgers in Leiderdorp terecht?")
+    turn = last_answer(page)
+    assert "Incluzio" in turn.locator(".answer").inner_text()
+    assert turn.locator(".sources li").count() >= 1
+    # The finished answer is announced once, in the live region.
+    page.wait_for_function("document.getElementById('announce').textContent.includes('Incluzio')")
+    assert serious_violations(page) == []
+
+    turn.locator(".answer a.cite").first.click()
+    page.wait_for_url("**/documents/**")
+    target = page.locator(".chunk:target")
+    assert target.count() == 1 and "Incluzio" in target.inner_text()
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert serious_violations(page) == []
+
+    page.click("text=Terug naar het gesprek")
+    assert page.locator("#conversation article.turn").count() == 1
+
+
+def test_follow_up_question_uses_the_conversation_and_survives_reload(page, server):
+    page.goto(server)
+    ask(page, "Welke begeleiding krijgen jongeren in Leiden?")
+    last_answer(page)
+    ask(page, "En waar is dat?")
+    page.locator("#conversation article.turn:not(.pending)").nth(1).locator("a.cite").first.wait_for()
+    second = page.locator("#conversation article.turn").nth(1)
+    assert "SouthPark" in second.inner_text()
+    page.reload()
+    assert page.locator("#conversation article.turn").count() == 2
+    page.click("text=Nieuw gesprek beginnen")
+    assert page.locator("#conversation article.turn").count() == 0
+
+
+def test_the_same_flow_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server)
+    ask(page, "Waar kunnen mantelzorgers in Leiderdorp terecht?")
+    page.wait_for_url("**/?c=**")
+    turn = page.locator("article.turn").last
+    assert "Incluzio" in turn.inner_text()
+    turn.locator("a.cite").first.click()
+    assert page.locator(".chunk:target").count() == 1
+    context.close()
+
+
+def test_keyboard_only(page, server):
+    page.goto(server)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Naar de inhoud"
+    for _ in range(20):
+        if page.evaluate("document.activeElement.id") == "question":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "question"
+    page.keyboard.type("Waar kunnen mantelzorgers in Leiderdorp terecht?")
+    page.keyboard.press("Enter")
+    last_answer(page)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('cite')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/documents/**")
+    assert page.locator(".chunk:target").count() == 1
+
+
+def test_html_in_documents_and_questions_is_shown_as_text(page, server):
+    page.goto(f"{server}/documents/{HOSTILE}")
+    assert "<script>alert(1)</script>" in page.locator(".document-text").inner_text()
+    page.goto(server)
+    ask(page, "Wat staat er over jeugdhulp in Leiden? <img src=x onerror=alert(3)><script>alert(4)</script>")
+    turn = page.locator("#conversation article.turn:not(.pending)").last
+    turn.wait_for()
+    assert "<img src=x onerror=alert(3)>" in turn.locator(".question").inner_text()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
