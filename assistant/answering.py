@@ -37,6 +37,7 @@ class Request:
     municipalities: tuple[str, ...]  # corpus municipalities asked about (or filtered on)
     others: tuple[str, ...]  # municipalities outside the corpus named in the question
     comparison: bool  # several municipalities must be kept apart
+    expansion: str = ""  # policy words for what the question describes (thesaurus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,14 @@ class Evidence:
     similarities: dict[tuple[str, int], float]
 
 
-def _weights(question: str, index: BM25Index, ignore: set[str]) -> dict[str, float]:
-    """Idf weights of the question's terms; words no document uses cannot be evidence either way."""
-    return {t: index.idf(t) for t in set(terms(question)) if t not in ignore and t in index.postings}
+def _weights(req: Request, index: BM25Index, ignore: set[str]) -> dict[str, float]:
+    """Idf weights of the question's terms; words no document uses cannot be evidence either way.
+
+    Thesaurus terms count at half weight: they say what the question is about, not what it said.
+    """
+    weights = {t: 0.5 * index.idf(t) for t in set(terms(req.expansion)) if t not in ignore and t in index.postings}
+    weights.update({t: index.idf(t) for t in set(terms(req.question)) if t not in ignore and t in index.postings})
+    return weights
 
 
 def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Index) -> float:
@@ -254,7 +260,7 @@ def compose(
     similarities: dict[tuple[str, int], float] | None = None,
 ) -> Composed:
     """An answer made of the passages' own sentences, each cited, or a refusal."""
-    ev = Evidence(index, _weights(req.question, index, ignore), similarities or {})
+    ev = Evidence(index, _weights(req, index, ignore), similarities or {})
     if req.others and not req.municipalities and not _covers_elsewhere(req, hits, ev):
         return refusal(req, "elsewhere")
     if not supported(req, hits, ev):

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant import answering, guard, language, municipalities
+from assistant import answering, guard, language, municipalities, thesaurus
 from assistant.domain import Answer, Passage, Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.lexical import terms
@@ -61,7 +61,8 @@ class Assistant:
         """Retrieval only: the k best passages for `query`."""
         self._require_index()
         scope = self._municipality_filter(municipality) or tuple(municipalities.detect(query))
-        return [h.passage for h in self.retriever.search(normalise(query), k, scope)]
+        query = normalise(query)
+        return [h.passage for h in self.retriever.search(query, k, scope, thesaurus.expand(query))]
 
     def _require_index(self) -> None:
         self.retriever.refresh()
@@ -94,14 +95,15 @@ class Assistant:
             municipalities=named,
             others=others,
             comparison=len(named) > 1 or (not named and not others and bool(_COMPARE.search(question))),
+            expansion=thesaurus.expand(query),
         )
         if req.comparison and not named:
             req = replace(req, municipalities=tuple(self.retriever.municipalities()))
 
-        hits = self.retriever.search(query, PASSAGES, req.municipalities)
+        hits = self.retriever.search(query, PASSAGES, req.municipalities, req.expansion)
         if req.comparison:
             # Each municipality gets its own retrieval so none is crowded out of the answer.
-            per = [self.retriever.search(query, 4, (m,)) for m in req.municipalities]
+            per = [self.retriever.search(query, 4, (m,), req.expansion) for m in req.municipalities]
             seen = {h.passage.chunk_id for h in hits}
             hits = sorted(
                 [*hits, *(h for p in per for h in p if h.passage.chunk_id not in seen)], key=lambda h: -h.passage.score

@@ -137,8 +137,11 @@ class Retriever:
                 order.append(i)
         return order
 
-    def search(self, query: str, k: int = 10, municipalities: Sequence[str] = ()) -> list[Hit]:
-        """The k best passages for `query`, only from `municipalities` when given."""
+    def search(self, query: str, k: int = 10, municipalities: Sequence[str] = (), expansion: str = "") -> list[Hit]:
+        """The k best passages for `query`, only from `municipalities` when given.
+
+        `expansion` holds extra words for the lexical search only (see `thesaurus`).
+        """
         self.refresh()
         if not self._chunks:
             return []
@@ -153,7 +156,9 @@ class Retriever:
             for cid, sim in self.store.query(self.embed_query(query), self.candidates, where):
                 if cid in self._by_id:
                     dense[self._by_id[cid]] = sim
-        lexical = dict(self._index.top(query, self.candidates, allowed)) if self.mode != "dense" else {}
+        lexical = (
+            dict(self._index.top(f"{query} {expansion}", self.candidates, allowed)) if self.mode != "dense" else {}
+        )
         rankings = [sorted(dense, key=lambda i: -dense[i]), sorted(lexical, key=lambda i: -lexical[i])]
         if self.mode == "hybrid+sentences" and self.sentence_store is not None:
             rankings.append(self._by_best_sentence(query, where))

@@ -7,7 +7,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -24,13 +23,21 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)"),
 ]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 HOSTILE = "leiden_onveilig.md"
 CORPUS = {
     **MINI_CORPUS,
     HOSTILE: "# Onveilige tekst\n\nDeze notitie over jeugdhulp in Leiden bevat <script>alert(1)</script> en "
-             "<img src=x onerror=alert(2)> als gewone tekst over jeugdhulp en veiligheid.\n",
+    "<img src=x onerror=alert(2)> als gewone tekst over jeugdhulp en veiligheid.\n",
 }
 
 
@@ -42,7 +49,9 @@ def server(tmp_path_factory) -> Iterator[str]:
 
     root = tmp_path_factory.mktemp("browser")
     embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
-    ingest(write_corpus(root / "corpus", CORPUS), embedder, store, root / "texts", sentence_store=sentences, progress=False)
+    ingest(
+        write_corpus(root / "corpus", CORPUS), embedder, store, root / "texts", sentence_store=sentences, progress=False
+    )
     app = create_app(Settings(data_dir=root), assistant=Assistant(Retriever(embedder, store, sentences)))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

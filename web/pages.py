@@ -145,7 +145,12 @@ def ask(
     if not error and htmx:
         # With HTMX the answer streams: the page gets a placeholder that opens the event stream.
         pending = storage.add_pending(conversation, normalise(question), municipality or None, audience)
-        context = {"request": request, "question": normalise(question), "pending": pending, "conversation": conversation}
+        context = {
+            "request": request,
+            "question": normalise(question),
+            "pending": pending,
+            "conversation": conversation,
+        }
         response = templates.TemplateResponse(request, "_pending.html", context)
         # Keep the conversation in the address bar, so a reload shows it again.
         response.headers["HX-Push-Url"] = _chat_url(conversation, municipality, audience)

@@ -1,0 +1,64 @@
+"""How residents put it, and how policy documents put it: expansion terms for the lexical search.
+
+Residents describe their situation ("ik zorg voor mijn moeder"); policy documents name the
+regeling ("mantelzorg"). English questions meet Dutch documents. Dense retrieval bridges some of
+this; these terms let BM25 and the sentence choice bridge it too. Only the lexical side uses them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENTRIES: tuple[tuple[str, str], ...] = (
+    (
+        r"\bzorg(en)? voor (mijn|m'n|onze|ons|haar|zijn|een)\b|\bverzorg|\bcarer|\bcaregiver|\bcare for (my|a)\b|informal care",
+        "mantelzorg mantelzorger mantelzorgondersteuning respijtzorg",
+    ),
+    (
+        r"\beenzaam|\balleen\b|niemand om|weinig contact|\blonely|\bloneliness|\bisolat",
+        "eenzaamheid eenzaam ontmoeting",
+    ),
+    (
+        r"\bschuld|rekeningen|betalingsachterstand|deurwaarder|\bdebts?\b|\bbills\b",
+        "schulden schuldhulpverlening schuldhulp",
+    ),
+    (
+        r"weinig geld|geen geld|\bkrap\b|rondkomen|laag inkomen|\barm\b|armoede|low income|\bpoor\b|\bpoverty",
+        "minima minimaregelingen armoede inkomen",
+    ),
+    (r"\blaptop|\bcomputer|\btablet", "computer tabletregeling kindpakket"),
+    (
+        r"\bburen\b|bovenburen|onderburen|\bherrie|\bgeluidsoverlast|\bneighbou?rs?",
+        "burenruzie buurtbemiddeling overlast",
+    ),
+    (r"opvoed|opstandig|\bpuber|\btiener|parenting|\bteenage", "opvoeden opvoeding opgroeien opvoedvragen"),
+    (r"\bslaat\b|mishandel|geweld|\babuse|domestic violence", "huiselijk geweld afhankelijkheidsrelaties"),
+    (r"werk zoeken|\bbaan\b|aan het werk|\bjob\b|\bwork\b|\bemployment", "werk re-integratie arbeidsmarkt"),
+    (r"dakloos|geen (huis|woning|dak)|op straat slapen|\bhomeless", "dakloos daklozen maatschappelijke opvang"),
+    (
+        r"scootmobiel|rolstoel|traplift|aanpassing.{0,20}(huis|woning)|wheelchair|mobility",
+        "hulpmiddelen woningaanpassing wmo",
+    ),
+    (r"schoonmaak|huishoudelijke hulp|poetsen|cleaning", "huishoudelijke ondersteuning hulp bij het huishouden"),
+    (r"verslav|\bdrugs\b|alcohol|addict", "verslaving verslavingszorg"),
+    (r"inburger|taal leren|nederlands leren|\bintegration|learn dutch", "inburgering inburgeringsplichtigen taal"),
+    (
+        r"vluchteling|\basiel|statushouder|oekra|refugee|asylum|ukrain",
+        "vluchtelingen ontheemden statushouders asielopvang",
+    ),
+    (r"vrijwillig|\bvolunte", "vrijwilliger vrijwilligers vrijwilligerswerk"),
+    (r"\bvog\b|certificate of conduct|verklaring omtrent", "verklaring omtrent gedrag vog"),
+    (r"\bvergoed|\breimburs|\bpay (for|myself)|terugbetaald", "vergoeden vergoeding kosten"),
+    (r"\bjeugdzorg|\byouth care|\bchild(ren)?\b|\bkids?\b", "jeugdhulp jeugd kinderen"),
+    (r"\bklacht|ontevreden|\bcomplain", "klacht klachtenregeling ombudsman"),
+    (r"\bwonen\b|\bhousing|\bwoning", "wonen huisvesting woonruimte"),
+    (r"\bouderen|\bbejaard|\belderly|\bsenior", "ouderen senioren"),
+    (r"\bdementie|\bdementia|vergeetachtig", "dementie dementievriendelijk"),
+    (r"\bbijstand|uitkering|\bbenefits?\b|welfare", "bijstand uitkering participatiewet"),
+)
+_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), terms) for pattern, terms in _ENTRIES)
+
+
+def expand(question: str) -> str:
+    """Policy words for what the question describes, space-separated ('' when nothing matches)."""
+    return " ".join(terms for pattern, terms in _COMPILED if pattern.search(question))
