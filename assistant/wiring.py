@@ -29,9 +29,7 @@ def build_assistant(
     store: VectorStore | None = None,
     sentence_store: VectorStore | None = None,
 ) -> Assistant:
-    retriever = Retriever(
-        embedder or build_embedder(settings),
-        store or build_store(settings),
-        sentence_store or build_store(settings, "sentences"),
-    )
+    if sentence_store is None and settings.sentence_vectors:
+        sentence_store = build_store(settings, "sentences")
+    retriever = Retriever(embedder or build_embedder(settings), store or build_store(settings), sentence_store)
     return Assistant(retriever)

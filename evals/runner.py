@@ -12,22 +12,8 @@ from pathlib import Path
 from assistant.serialise import answer_json
 from assistant.settings import Settings
 from evals import dataset, scoring
-
-HEADLINE = (
-    "questions",
-    "hit@1",
-    "hit@3",
-    "hit@5",
-    "hit@10",
-    "mrr",
-    "citation_support",
-    "key_facts",
-    "refusal_accuracy",
-    "over_refusal",
-    "forbidden_hits",
-    "latency_p50_ms",
-    "latency_p95_ms",
-)
+from evals.report import HEADLINE
+from evals.report import write as write_report
 
 
 def _http_asker(url: str):  # noqa: ANN202
@@ -67,23 +53,6 @@ def run(items: list[dataset.Item], ask: Callable[[dataset.Item], dict], progress
     return rows
 
 
-def markdown(summary: dict, per_kind: dict[str, dict], source: str) -> str:
-    lines = [f"# Evaluation of {source}", "", "| metric | value |", "|---|---|"]
-    lines += [f"| {k} | {summary[k]} |" for k in HEADLINE]
-    lines += [
-        "",
-        "## Per kind",
-        "",
-        "| kind | n | hit@10 | citation support | key facts | refused |",
-        "|---|---|---|---|---|---|",
-    ]
-    for kind, s in per_kind.items():
-        lines.append(
-            f"| {kind} | {s['questions']} | {s['hit@10']} | {s['citation_support']} | {s['key_facts']} | {s['refusal_accuracy'] or s['over_refusal']} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
 def evaluate(path: Path, ask: Callable[[dataset.Item], dict], out_dir: Path, via: str, progress: bool = True) -> Path:
     """Run one question set; write log.jsonl, summary.json and report.md into a new run folder."""
     items = dataset.load(path)
@@ -101,7 +70,7 @@ def evaluate(path: Path, ask: Callable[[dataset.Item], dict], out_dir: Path, via
         "per_lang": scoring.breakdown(rows, "lang"),
     }
     (out / "summary.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    (out / "report.md").write_text(markdown(summary, report["per_kind"], str(path)), encoding="utf-8")
+    write_report(out, report, rows)
     print(f"\n{path} ({len(items)} vragen, via {via}) -> {out}")
     for key in HEADLINE:
         print(f"  {key:<20} {summary[key]}")
@@ -109,6 +78,13 @@ def evaluate(path: Path, ask: Callable[[dataset.Item], dict], out_dir: Path, via
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
+    if args.compare:
+        from evals.compare import main as compare
+
+        return compare(*args.compare)
+    if not args.questions:
+        print("Geef een vragenset op, bijvoorbeeld: wegwijzer eval ../shared/evals/dev.jsonl")
+        return 2
     ask = _http_asker(args.url) if args.url else _local_asker(settings)
     for path in args.questions:
         evaluate(path, ask, args.out, args.url or "in-process")

@@ -50,7 +50,7 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
         build_embedder(settings),
         build_store(settings),
         settings.data_dir / "texts",
-        sentence_store=build_store(settings, "sentences"),
+        sentence_store=build_store(settings, "sentences") if settings.sentence_vectors else None,
         progress=not args.quiet,
     )
     print(
@@ -95,6 +95,13 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     return run_eval(args, settings)
 
 
+def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
+    from evals.bench import main as run_bench
+
+    prepare(settings)
+    return run_bench(args, settings)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="wegwijzer", description="Wegwijzer: antwoorden met bronnen uit gemeentelijk sociaal beleid."
@@ -113,14 +120,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
     p = sub.add_parser("eval", help="meet de kwaliteit op een vragenset")
-    p.add_argument("questions", nargs="+", type=Path, help="vragenset(s) in het formaat van evals/FORMAT.md")
+    p.add_argument("questions", nargs="*", type=Path, help="vragenset(s) in het formaat van evals/FORMAT.md")
+    p.add_argument("--compare", nargs=2, type=Path, metavar=("RUN_A", "RUN_B"), help="vergelijk twee runs per vraag")
     p.add_argument("--url", help="meet via de HTTP-API op dit adres (bijv. http://127.0.0.1:8000)")
     p.add_argument("--out", type=Path, default=Path("evals/runs"), help="map voor log en rapport")
+    p = sub.add_parser("bench", help="meet snelheid en geheugen op een corpus (in een tijdelijke map)")
+    p.add_argument("corpus", nargs="?", type=Path, default=Path("corpus"))
+    p.add_argument("--questions", type=Path, help="vragen om mee te meten (standaard: stukjes uit het corpus)")
+    p.add_argument("--queries", type=int, default=40, help="aantal vragen")
+    p.add_argument("--out", type=Path, help="voeg het resultaat als JSON-regel toe aan dit bestand")
     args = parser.parse_args(argv)
 
     _offline()
     settings = get_settings()
-    commands = {"ingest": cmd_ingest, "ask": cmd_ask, "serve": cmd_serve, "eval": cmd_eval}
+    commands = {"ingest": cmd_ingest, "ask": cmd_ask, "serve": cmd_serve, "eval": cmd_eval, "bench": cmd_bench}
     try:
         if args.command == "prepare":
             prepare(settings)

@@ -1,0 +1,103 @@
+"""`wegwijzer bench`: ingest throughput, index size, peak memory and query latency for a corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from assistant.settings import Settings
+from evals import dataset
+from evals.metrics import percentile
+
+
+def _du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def _queries(questions: Path | None, assistant, n: int) -> list[str]:  # noqa: ANN001
+    """The question set's questions, or (for other corpora) opening words of random passages."""
+    if questions is not None:
+        return [i.question for i in dataset.load(questions)][:n]
+    rng = random.Random(7)
+    docs = list(assistant.retriever.documents())
+    out = []
+    for doc in rng.sample(docs, min(n, len(docs))):
+        text = rng.choice(assistant.retriever.chunks_of(doc)).text
+        out.append(" ".join(text.split()[:12]))
+    return out
+
+
+def bench(corpus: Path, settings: Settings, questions: Path | None = None, n_queries: int = 40) -> dict:
+    """Index `corpus` into a fresh folder and measure; the project's own index is not touched."""
+    from assistant.wiring import build_assistant, build_embedder, build_store
+    from ingest.indexing import corpus_files, ingest
+
+    work = Path(tempfile.mkdtemp(prefix="wegwijzer-bench-"))
+    try:
+        run = settings.model_copy(update={"data_dir": work, "embedding_model": settings.embedding_model_path})
+        embedder = build_embedder(run)
+        embedder.embed_query("warm-up")  # load the model outside the timing
+        store, sentences = build_store(run), build_store(run, "sentences") if run.sentence_vectors else None
+        files = corpus_files(corpus)
+        started = time.perf_counter()
+        report = ingest(corpus, embedder, store, work / "texts", sentence_store=sentences, progress=True)
+        ingest_s = time.perf_counter() - started
+        started = time.perf_counter()
+        ingest(corpus, embedder, store, work / "texts", sentence_store=sentences, progress=False)
+        reingest_s = time.perf_counter() - started
+
+        assistant = build_assistant(run, embedder=embedder, store=store, sentence_store=sentences)
+        assistant.search("warm-up")
+        queries = _queries(questions, assistant, n_queries)
+        search_ms, ask_ms = [], []
+        for q in queries:
+            t = time.perf_counter()
+            assistant.search(q)
+            search_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            assistant.ask(q)
+            ask_ms.append((time.perf_counter() - t) * 1000)
+        return {
+            "corpus": str(corpus),
+            "files": len(files),
+            "bytes": sum(f.stat().st_size for f in files),
+            "errors": len(report.errors),
+            "chunks": store.count(),
+            "sentences": sentences.count() if sentences else 0,
+            "ingest_s": round(ingest_s, 1),
+            "chunks_per_s": round(store.count() / ingest_s, 1),
+            "reingest_s": round(reingest_s, 2),
+            "index_mb": round(_du(work / "index") / 2**20, 1),
+            "peak_rss_mb": round(_peak_rss_mb()),
+            "queries": len(queries),
+            "search_p50_ms": round(percentile(search_ms, 50), 1),
+            "search_p95_ms": round(percentile(search_ms, 95), 1),
+            "ask_p50_ms": round(percentile(ask_ms, 50), 1),
+            "ask_p95_ms": round(percentile(ask_ms, 95), 1),
+            "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+            "date": date.today().isoformat(),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(args, settings: Settings) -> int:  # noqa: ANN001
+    result = bench(args.corpus, settings, args.questions, args.queries)
+    print(json.dumps(result, indent=2))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        with args.out.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(result) + "\n")
+    return 0
