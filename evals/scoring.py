@@ -39,6 +39,10 @@ def record(item: Item, response: dict, latency_ms: float) -> dict:
         "forbidden_hit": metrics.forbidden_hit(answer, item.must_not_include),
     }
     if item.answerable and golds:
+        documents = [p["document"] for p in response.get("passages", [])]
+        gold_docs = {g.doc for g in item.gold}
+        for k in KS:
+            row[f"doc_hit@{k}"] = gold_docs <= set(documents[:k])
         row["gold_rank"] = metrics.gold_rank(golds, passages)
         for k in KS:
             row[f"hit@{k}"] = metrics.gold_hit(golds, passages, k)
@@ -56,6 +60,7 @@ def summarise(rows: Sequence[dict]) -> dict:
     out = {
         "questions": len(rows),
         **{f"hit@{k}": metrics.mean(r[f"hit@{k}"] for r in answerable) for k in KS},
+        **{f"doc_hit@{k}": metrics.mean(r[f"doc_hit@{k}"] for r in answerable) for k in KS},
         "mrr": metrics.mean(1.0 / rank if rank else 0.0 for rank in ranks),
         "citation_support": metrics.mean(r["citation_support"] for r in answerable),
         "citation_support_all": metrics.mean(r["citation_support_all"] for r in answerable),

@@ -37,7 +37,7 @@ class _Unit:
         return len(self.text.split())
 
 
-def _split_long(seg: Segment, text: str) -> Iterator[_Unit]:
+def _split_long(seg: Segment, text: str, target: int = TARGET_WORDS) -> Iterator[_Unit]:
     """Cut an over-long line at sentence ends so no unit exceeds the chunk size."""
     raw = text[seg.start : seg.end]
     piece_start = 0
@@ -50,7 +50,7 @@ def _split_long(seg: Segment, text: str) -> Iterator[_Unit]:
     words = 0
     for a, b in pieces:
         n = len(raw[a:b].split())
-        if buf and words + n > TARGET_WORDS:
+        if buf and words + n > target:
             yield _Unit(clean_line(raw[buf[0][0] : buf[-1][1]]), seg.start + buf[0][0], seg.start + buf[-1][1])
             buf, words = [], 0
         buf.append((a, b))
@@ -63,7 +63,7 @@ def _is_cell(seg: Segment) -> bool:
     return len(seg.text.split()) <= _CELL_WORDS
 
 
-def units(text: str) -> list[_Unit]:
+def units(text: str, maximum: int = MAX_WORDS) -> list[_Unit]:
     """Content lines, with flattened table cells joined back onto their row."""
     out: list[_Unit] = []
     for seg in segments(text):
@@ -76,8 +76,8 @@ def units(text: str) -> list[_Unit]:
             and not _MARKDOWN.match(seg.text)
         ):
             out[-1] = _Unit(f"{prev.text} · {seg.text}", prev.start, seg.end)
-        elif len(seg.text.split()) > MAX_WORDS:
-            out.extend(_split_long(seg, text))
+        elif len(seg.text.split()) > maximum:
+            out.extend(_split_long(seg, text, maximum * 2 // 3))
         else:
             out.append(_Unit(seg.text, seg.start, seg.end))
     return out
@@ -113,9 +113,9 @@ def heading_level(unit: _Unit, following: _Unit | None) -> int | None:
     return None
 
 
-def split(document: str, text: str) -> list[Chunk]:
-    """Chunks of about TARGET_WORDS words that start at headings and carry their section path."""
-    us = units(text)
+def split(document: str, text: str, target: int = TARGET_WORDS, maximum: int = MAX_WORDS) -> list[Chunk]:
+    """Chunks of about `target` words (never over `maximum`) that start at headings and carry their section path."""
+    us = units(text, maximum)
     chunks: list[Chunk] = []
     stack: list[tuple[int, str]] = []
     buf: list[_Unit] = []
@@ -134,12 +134,12 @@ def split(document: str, text: str) -> list[Chunk]:
         level = heading_level(unit, us[i + 1] if i + 1 < len(us) else None)
         words = sum(u.words for u in buf)
         if level is not None:
-            if words >= MIN_WORDS:
+            if words >= min(MIN_WORDS, target // 2):
                 flush()
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, _MARKDOWN.sub(r"\2", unit.text)[:120]))
-        elif buf and words + unit.words > MAX_WORDS:
+        elif buf and words + unit.words > maximum:
             flush()
         if only_headings:
             section = " > ".join(title for _, title in stack)

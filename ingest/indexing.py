@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from assistant.protocols import Embedder, VectorStore
 from assistant.retrieval import indexed_text
 from assistant.sentences import sentence_chunks
 from ingest import chunking
-from ingest.loaders import SUFFIXES, LoadError, load
+from ingest.loaders import SUFFIXES, LoadError, is_text_file, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
 # Bump when chunking or cleaning changes, so every document is chunked again.
@@ -32,11 +33,14 @@ class Report:
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in corpus.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != SOURCES_FILE and not p.name.startswith(".")
-    )
+    """Documents in the folder: known types, and files without a suffix that hold text."""
+
+    def wanted(p: Path) -> bool:
+        if not p.is_file() or p.name == SOURCES_FILE or p.name.startswith("."):
+            return False
+        return p.suffix.lower() in SUFFIXES or (not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", p.suffix) and is_text_file(p))
+
+    return sorted(p for p in corpus.rglob("*") if wanted(p))
 
 
 def fingerprint(data: bytes, meta: DocumentMeta, model: str) -> str:
@@ -84,6 +88,7 @@ def ingest(
     texts_dir: Path,
     sentence_store: VectorStore | None = None,
     progress: bool = True,
+    splitter: Callable[[str, str], list[Chunk]] = chunking.split,
 ) -> Report:
     """Index new and changed files of `corpus`, remove vanished ones; report what happened."""
     report = Report()
@@ -109,7 +114,7 @@ def ingest(
         except LoadError as exc:
             report.errors[document] = str(exc)
             continue
-        chunks = chunking.split(document, text)
+        chunks = splitter(document, text)
         if not chunks:
             report.errors[document] = f"{document}: bevat geen tekst"
             continue

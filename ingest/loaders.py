@@ -30,9 +30,9 @@ _BLOCK_TAGS = re.compile(r"^(p|div|h[1-6]|li|tr|br|section|article|table|ul|ol|h
 
 
 def _html(path: Path) -> str:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(_decode(path.read_bytes()))
+    tree = LexborHTMLParser(_decode(path.read_bytes()))
     for node in tree.css("script, style, nav, header, footer, noscript, template, form"):
         node.decompose()
     root = tree.body or tree.root
@@ -45,7 +45,8 @@ def _html(path: Path) -> str:
             and _BLOCK_TAGS.match(node.tag)
             and not any(c.tag and _BLOCK_TAGS.match(c.tag) for c in node.iter(include_text=False))
         ):
-            text = node.text(separator=" ", strip=True)
+            # Inline tags (<i>, <a>) keep the white space of their text nodes: join without separators.
+            text = re.sub(r"\s+", " ", node.text(separator="")).strip()
             if text:
                 prefix = "#" * int(node.tag[1]) + " " if re.match(r"h[1-6]$", node.tag) else ""
                 lines.append(prefix + text)
@@ -90,8 +91,25 @@ LOADERS: dict[str, Callable[[Path], str]] = {
 }
 
 
+def is_text_file(path: Path) -> bool:
+    """A file without a known suffix counts as text when its first bytes are UTF-8 without NULs."""
+    head = path.read_bytes()[:4096]
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # a character cut off at the 4 KiB border
+    return True
+
+
 def load(path: Path) -> str:
     """The text of a document file; raises LoadError for what cannot be read."""
+    if not path.suffix or not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", path.suffix):
+        # No real suffix ('UP001', 'Weeknummer_berekenen', 'nota v2.1 (def)'): decide by content.
+        if is_text_file(path):
+            return _text(path).replace("\r\n", "\n").replace("\r", "\n")
+        raise LoadError(f"{path.name}: geen tekstbestand en geen bekend type")
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         raise LoadError(f"{path.name}: bestandstype {path.suffix or '(geen)'} wordt niet ondersteund")

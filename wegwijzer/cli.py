@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p = sub.add_parser("eval", help="meet de kwaliteit op een vragenset")
     p.add_argument("questions", nargs="*", type=Path, help="vragenset(s) in het formaat van evals/FORMAT.md")
+    p.add_argument("--configs", help="vergelijk configuraties naast elkaar, bijv. default,dense,bm25,quickstart")
     p.add_argument("--compare", nargs=2, type=Path, metavar=("RUN_A", "RUN_B"), help="vergelijk twee runs per vraag")
     p.add_argument("--url", help="meet via de HTTP-API op dit adres (bijv. http://127.0.0.1:8000)")
     p.add_argument("--out", type=Path, default=Path("evals/runs"), help="map voor log en rapport")
