@@ -6,17 +6,16 @@ import re
 import time
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
 
 from assistant import answering, guard, language, municipalities, thesaurus
 from assistant.domain import Answer, Passage, Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.lexical import terms
-from assistant.retrieval import Retriever
+from assistant.retrieval import Hit, Retriever
 
 MAX_QUESTION_CHARS = 2000
 PASSAGES = 10
-_FOLLOW_UP = re.compile(r"^(en|and|of|maar|wat|hoe|waar|wanneer|dat|die|daar|what|how|where)\b", re.I)
+_FOLLOW_UP = re.compile(r"^(en|and|maar|but|ook|also)\b|\b(dat|die|daar|dit|deze|hetzelfde|that|there|this|it)\b", re.I)
 _COMPARE = re.compile(
     r"vergelek|vergelijk|verschil|verschilt|versus|\bvs\b|compare|difference|bij ons|onze gemeente|mijn gemeente|our municipality",
     re.I,
@@ -76,52 +75,23 @@ class Assistant:
         started = time.perf_counter()
         self._require_index()
         question = normalise(question)[:MAX_QUESTION_CHARS]
-        lang = language.detect(question)
         legit = guard.legitimate_part(question)
-        injected = legit != question
-        earlier = [normalise(t.content) for t in history if t.role == "user" and t.content.strip()]
-
-        named = self._municipality_filter(municipality) or tuple(municipalities.detect(question))
-        if not named and earlier:
-            named = tuple(municipalities.detect(earlier[-1]))[:1]
-        others = tuple(municipalities.detect_others(question))
-        query = legit
-        if earlier and (len(terms(legit)) <= 4 or _FOLLOW_UP.match(legit)):
-            query = f"{earlier[-1]} {legit}"
-        req = answering.Request(
-            question=query,
-            language=lang,
-            audience=audience if audience in answering.SENTENCES else "resident",
-            municipalities=named,
-            others=others,
-            comparison=len(named) > 1 or (not named and not others and bool(_COMPARE.search(question))),
-            expansion=thesaurus.expand(query),
-        )
-        if req.comparison and not named:
-            req = replace(req, municipalities=tuple(self.retriever.municipalities()))
-
-        hits = self.retriever.search(query, PASSAGES, req.municipalities, req.expansion)
-        if req.comparison:
-            # Each municipality gets its own retrieval so none is crowded out of the answer.
-            per = [self.retriever.search(query, 4, (m,), req.expansion) for m in req.municipalities]
-            seen = {h.passage.chunk_id for h in hits}
-            hits = sorted(
-                [*hits, *(h for p in per for h in p if h.passage.chunk_id not in seen)], key=lambda h: -h.passage.score
-            )
+        req = self._understand(question, legit, municipality, history, audience)
+        hits = self._retrieve(req)
         retrieved = time.perf_counter()
-
-        if injected and len(terms(legit)) < 2:
+        if legit != question and len(terms(legit)) < 2:
+            # Nothing but an instruction to the assistant: decline, never obey.
             composed = answering.refusal(req, "injection")
         else:
-            similarities = self.retriever.sentence_similarities(query, [h.passage.chunk_id for h in hits[:6]])
+            similarities = self.retriever.sentence_similarities(req.question, [h.passage.chunk_id for h in hits[:6]])
             composed = answering.compose(req, hits, self.retriever.index, self._place_terms, similarities)
         done = time.perf_counter()
         return Answer(
             text=composed.text,
             refused=composed.refused,
-            language=lang,
+            language=req.language,
             citations=composed.citations,
-            passages=tuple(h.passage for h in hits[: max(PASSAGES, len(hits))]),
+            passages=tuple(h.passage for h in hits),
             mode=self.mode,
             timings_ms={
                 "retrieve": round((retrieved - started) * 1000, 1),
@@ -129,3 +99,46 @@ class Assistant:
                 "total": round((done - started) * 1000, 1),
             },
         )
+
+    def _understand(
+        self, question: str, legit: str, municipality: str | None, history: Sequence[Turn], audience: str
+    ) -> answering.Request:
+        """What is asked, about which municipality, in which language; follow-ups borrow from history."""
+        earlier = [normalise(t.content) for t in history if t.role == "user" and t.content.strip()]
+        named = self._municipality_filter(municipality) or tuple(municipalities.detect(question))
+        if not named and earlier:
+            named = tuple(municipalities.detect(earlier[-1]))[:1]
+        others = tuple(municipalities.detect_others(question))
+        query = f"{earlier[-1]} {legit}" if earlier and is_follow_up(legit) else legit
+        comparison = len(named) > 1 or (not named and not others and bool(_COMPARE.search(question)))
+        if comparison and not named:
+            named = tuple(self.retriever.municipalities())
+        return answering.Request(
+            question=query,
+            language=language.detect(question),
+            audience=audience if audience in answering.SENTENCES else "resident",
+            municipalities=named,
+            others=others,
+            comparison=comparison,
+            expansion=thesaurus.expand(query),
+        )
+
+    def _retrieve(self, req: answering.Request) -> list[Hit]:
+        hits = self.retriever.search(req.question, PASSAGES, req.municipalities, req.expansion)
+        if req.comparison:
+            # Each municipality gets its own retrieval so none is crowded out of the answer.
+            seen = {h.passage.chunk_id for h in hits}
+            for m in req.municipalities:
+                hits += [
+                    h
+                    for h in self.retriever.search(req.question, 4, (m,), req.expansion)
+                    if h.passage.chunk_id not in seen
+                ]
+            hits.sort(key=lambda h: -h.passage.score)
+        return hits
+
+
+def is_follow_up(question: str) -> bool:
+    """A short question, or one that starts by pointing back ('en in Leiden?', 'wat kost dat?')."""
+    n = len(terms(question))
+    return n <= 3 or (bool(_FOLLOW_UP.search(question)) and n <= 6)

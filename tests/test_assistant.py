@@ -74,3 +74,11 @@ def test_empty_index_says_which_command_builds_it():
     assistant = Assistant(Retriever(HashingEmbedder(), MemoryStore(), MemoryStore()))
     with pytest.raises(IndexMissingError, match="wegwijzer ingest"):
         assistant.ask("Waar kan ik terecht?")
+
+
+def test_what_counts_as_a_follow_up():
+    from assistant.core import is_follow_up
+
+    assert is_follow_up("en in Leiden?") and is_follow_up("Wat kost dat?") and is_follow_up("En voor jongeren?")
+    assert not is_follow_up("Wat is de eigen bijdrage voor huishoudelijke hulp in Leiderdorp?")
+    assert not is_follow_up("Hoeveel asielopvangplekken moet Leiden organiseren voor alleenstaande minderjarigen?")
