@@ -32,7 +32,7 @@ test: install lint
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check assistant ingest web evals wegwijzer tests
+	$(BIN)/ruff check assistant ingest web evals wegwijzer tests docs
 	$(BIN)/lint-imports
 
 eval: index

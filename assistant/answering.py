@@ -145,7 +145,7 @@ def _candidates(req: Request, hits: Sequence[Hit], ev: Evidence, limit: int = 6)
     return out
 
 
-def supported(req: Request, hits: Sequence[Hit], ev: Evidence) -> bool:
+def supported(req: Request, hits: Sequence[Hit], cands: Sequence[_Sentence]) -> bool:
     """Whether the passages answer the question well enough to say anything.
 
     A question that wants a literal fact (phone number, opening hours, amount) is supported only
@@ -156,22 +156,18 @@ def supported(req: Request, hits: Sequence[Hit], ev: Evidence) -> bool:
     """
     if not hits:
         return False
-    cands = _candidates(req, hits, ev, limit=5)
+    top = [c for c in cands if c.hit < 5]
     kind = guard.answer_type(req.question)
     if kind:
-        return any(guard.has_fact(kind, c.text) and c.coverage >= MIN_COVERAGE for c in cands)
-    best_coverage = max((c.coverage for c in cands), default=0.0)
-    best_dense = max(h.dense for h in hits[:5])
-    return best_coverage > 0 or best_dense >= MIN_DENSE
+        return any(guard.has_fact(kind, c.text) and c.coverage >= MIN_COVERAGE for c in top)
+    best_coverage = max((c.coverage for c in top), default=0.0)
+    return best_coverage > 0 or max(h.dense for h in hits[:5]) >= MIN_DENSE
 
 
-def _covers_elsewhere(req: Request, hits: Sequence[Hit], ev: Evidence) -> bool:
+def _covers_elsewhere(req: Request, cands: Sequence[_Sentence]) -> bool:
     """A municipality outside the corpus counts as covered only by a sentence that names it and answers."""
     names = [o.lower() for o in req.others]
-    return any(
-        c.coverage >= MIN_COVERAGE and any(n in c.text.lower() for n in names)
-        for c in _candidates(req, hits, ev, limit=3)
-    )
+    return any(c.hit < 3 and c.coverage >= MIN_COVERAGE and any(n in c.text.lower() for n in names) for c in cands)
 
 
 def _same(a: str, b: str) -> bool:
@@ -180,9 +176,9 @@ def _same(a: str, b: str) -> bool:
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 
-def _select(req: Request, hits: Sequence[Hit], ev: Evidence) -> list[_Sentence]:
+def _select(req: Request, hits: Sequence[Hit], candidates: Sequence[_Sentence]) -> list[_Sentence]:
     n = SENTENCES.get(req.audience, 3)
-    cands = sorted(_candidates(req, hits, ev), key=lambda c: -c.score)
+    cands = sorted(candidates, key=lambda c: -c.score)
     chosen: list[_Sentence] = []
     per_hit: dict[int, int] = {}
     groups = req.municipalities if req.comparison else ()
@@ -261,11 +257,12 @@ def compose(
 ) -> Composed:
     """An answer made of the passages' own sentences, each cited, or a refusal."""
     ev = Evidence(index, _weights(req, index, ignore), similarities or {})
-    if req.others and not req.municipalities and not _covers_elsewhere(req, hits, ev):
+    cands = _candidates(req, hits, ev)
+    if req.others and not req.municipalities and not _covers_elsewhere(req, cands):
         return refusal(req, "elsewhere")
-    if not supported(req, hits, ev):
+    if not supported(req, hits, cands):
         return refusal(req, "unsupported")
-    chosen = _select(req, hits, ev)
+    chosen = _select(req, hits, cands)
     if not chosen:
         return refusal(req, "unsupported")
     numbers: dict[int, int] = {}

@@ -93,18 +93,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-CONFIG_COLUMNS = (
-    "hit@1",
-    "hit@3",
-    "hit@5",
-    "hit@10",
-    "mrr",
-    "citation_support",
-    "key_facts",
-    "refusal_accuracy",
-    "over_refusal",
-    "latency_p50_ms",
-)
+CONFIG_COLUMNS = tuple(k for k in HEADLINE if k not in ("questions", "doc_hit@10", "forbidden_hits", "latency_p95_ms"))
 
 
 def compare_configs(names: list[str], paths: list[Path], settings: Settings, out_dir: Path) -> int:
