@@ -58,16 +58,19 @@ def bench(corpus: Path, settings: Settings, questions: Path | None = None, n_que
         ingest(corpus, embedder, store, work / "texts", sentence_store=sentences, progress=False)
         reingest_s = time.perf_counter() - started
 
-        assistant = build_assistant(run, embedder=embedder, store=store, sentence_store=sentences)
-        assistant.search("warm-up")
-        queries = _queries(questions, assistant, n_queries)
+        # Two assistants, each with its own query-vector cache, so neither path is timed warm.
+        searcher = build_assistant(run, embedder=embedder, store=store, sentence_store=sentences)
+        asker = build_assistant(run, embedder=embedder, store=store, sentence_store=sentences)
+        searcher.search("warm-up")
+        asker.ask("warm-up")
+        queries = _queries(questions, searcher, n_queries)
         search_ms, ask_ms = [], []
         for q in queries:
             t = time.perf_counter()
-            assistant.search(q)
+            searcher.search(q)
             search_ms.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            assistant.ask(q)
+            asker.ask(q)
             ask_ms.append((time.perf_counter() - t) * 1000)
         return {
             "corpus": str(corpus),
@@ -78,6 +81,7 @@ def bench(corpus: Path, settings: Settings, questions: Path | None = None, n_que
             "sentences": sentences.count() if sentences else 0,
             "ingest_s": round(ingest_s, 1),
             "chunks_per_s": round(store.count() / ingest_s, 1),
+            "texts_per_s": round((store.count() + (sentences.count() if sentences else 0)) / ingest_s, 1),
             "reingest_s": round(reingest_s, 2),
             "index_mb": round(_du(work / "index") / 2**20, 1),
             "peak_rss_mb": round(_peak_rss_mb()),
