@@ -31,9 +31,15 @@ def normalise(text: str) -> str:
 class Assistant:
     """Answers questions from the indexed documents; built by `wiring.build_assistant`."""
 
-    def __init__(self, retriever: Retriever, mode: str = "extractive") -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        mode: str = "extractive",
+        calibration: answering.Calibration = answering.UNCALIBRATED,
+    ) -> None:
         self.retriever = retriever
         self.mode = mode
+        self.calibration = calibration
         # Municipality names say where to look, not what to look for.
         self._place_terms = {t for aliases in municipalities.ALIASES.values() for a in aliases for t in terms(a)}
         self._place_terms |= {"gemeent", "gemeentelijk", "municipality"}
@@ -84,7 +90,9 @@ class Assistant:
             composed = answering.refusal(req, "injection")
         else:
             similarities = self.retriever.sentence_similarities(req.question, [h.passage.chunk_id for h in hits[:6]])
-            composed = answering.compose(req, hits, self.retriever.index, self._place_terms, similarities)
+            composed = answering.compose(
+                req, hits, self.retriever.index, self._place_terms, similarities, self.calibration
+            )
         done = time.perf_counter()
         return Answer(
             text=composed.text,
@@ -121,6 +129,7 @@ class Assistant:
             others=others,
             comparison=comparison,
             expansion=thesaurus.expand(query),
+            in_domain=thesaurus.in_domain(query),
         )
 
     def _retrieve(self, req: answering.Request) -> list[Hit]:

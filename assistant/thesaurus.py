@@ -62,3 +62,17 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), terms) for pattern, terms
 def expand(question: str) -> str:
     """Policy words for what the question describes, space-separated ('' when nothing matches)."""
     return " ".join(terms for pattern, terms in _COMPILED if pattern.search(question))
+
+
+# Words that mark a question as one about the social domain, besides the thesaurus's own topics.
+_DOMAIN = re.compile(
+    r"mantelzorg|\bwmo\b|jeugd|welzijn|ondersteun|\bzorg|\bhulp|hulpverlen|uitkering|bijstand|participatie|"
+    r"inburger|beschermd wonen|maatschappelijke (opvang|ondersteuning)|minima|sociaal|sociale|wijkteam|"
+    r"gezondheid|beperking|handicap|respijt|dagbesteding|leerplicht|kinderopvang|\bsupport|\bcare\b|social",
+    re.IGNORECASE,
+)
+
+
+def in_domain(question: str) -> bool:
+    """Whether the question is recognisably about social support (a topic above, or a domain word)."""
+    return bool(_DOMAIN.search(question)) or any(pattern.search(question) for pattern, _ in _COMPILED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.answering import calibration_for
 from assistant.core import Assistant
 from assistant.embedders import SentenceTransformerEmbedder
 from assistant.protocols import Embedder, VectorStore
@@ -31,5 +32,6 @@ def build_assistant(
 ) -> Assistant:
     if sentence_store is None and settings.sentence_vectors:
         sentence_store = build_store(settings, "sentences")
-    retriever = Retriever(embedder or build_embedder(settings), store or build_store(settings), sentence_store)
-    return Assistant(retriever)
+    embedder = embedder or build_embedder(settings)
+    retriever = Retriever(embedder, store or build_store(settings), sentence_store)
+    return Assistant(retriever, calibration=calibration_for(embedder.name))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from assistant.answering import calibration_for
 from assistant.core import Assistant
 from assistant.protocols import Embedder
 from assistant.retrieval import Retriever
@@ -58,7 +59,8 @@ def build(names: list[str], corpus: Path, embedder: Embedder) -> tuple[dict[str,
             ingest(corpus, embedder, store, work / key / "texts", sentence_store=sentences, splitter=_chunker(chunker))
             indexes[key] = (store, sentences)
         store, sentences = indexes[key]
-        assistants[name] = Assistant(Retriever(embedder, store, sentences, mode=mode), mode=f"extractive:{name}")
+        retriever = Retriever(embedder, store, sentences, mode=mode)
+        assistants[name] = Assistant(retriever, f"extractive:{name}", calibration_for(embedder.name))
     return assistants, work
 
 
