@@ -134,7 +134,10 @@ _WANTS_FIGURES = re.compile(
 
 
 def _looks_like_text(sentence: str, question: str) -> bool:
-    """Leave out headings and flattened table rows, unless the question asks for figures."""
+    """Leave out headings, flattened table rows (unless the question asks for figures), and
+    instructions aimed at an assistant that a document may carry: those are data, never an answer."""
+    if guard.is_injection(sentence):
+        return False
     if "·" in sentence:
         return bool(_WANTS_FIGURES.search(question))
     if len(sentence.split()) < 8:

@@ -10,15 +10,17 @@ import re
 
 _INJECTION = re.compile(
     r"""(
-        negeer | vergeet | ignore | disregard | forget
-      | (eerdere|vorige|bovenstaande|previous|prior|above|system)\s+(instructies|regels|prompt|instructions|rules)
-      | systeemprompt | system\s*prompt | jailbreak | developer\s*mode | dan\s*mode
-      | je\s+bent\s+nu | you\s+are\s+now | vanaf\s+nu | from\s+now\s+on
-      | je\s+moet\s+nu | you\s+must\s+now | doe\s+alsof | pretend | act\s+as | speel\s+(de\s+rol|dat)
-      | begin\s+(je|jouw|uw)\s+antwoord | start\s+your\s+(answer|reply|response)
-      | (antwoord|reageer)\s+(alleen|uitsluitend)\s+met | respond\s+only\s+with
-      | bevestig | confirm\s+that | zeg\s+dat | say\s+that
-      | instructie\s+voor\s+de\s+ai | instructions?\s+for\s+the\s+(ai|assistant|model)
+        # "negeer al je eerdere instructies", "ignore all previous instructions", "vergeet je regels"
+        \b(negeer|vergeet|ignore|disregard|forget|override)\s+(\w+\s+){0,3}
+            (instructies|instructie|regels|opdrachten|prompt|systeemprompt|instructions|rules|guidelines)\b
+      | \b(eerdere|vorige|bovenstaande|previous|prior|above)\s+(instructies|regels|instructions|rules)\b
+      | systeemprompt | system\s*prompt | jailbreak | developer\s*mode | \bdan\s+mode
+      | \bje\s+bent\s+nu\b | \byou\s+are\s+now\b | \bvanaf\s+nu\s+(ben|moet|antwoord) | \bfrom\s+now\s+on\b
+      | \bje\s+moet\s+nu\b | \byou\s+must\s+now\b | \bdoe\s+alsof\b | \bpretend\s+(to|that|you)\b | \bact\s+as\b
+      | \bbegin\s+(je|jouw|uw)\s+antwoord\b | \bstart\s+your\s+(answer|reply|response)\b
+      | \b(antwoord|reageer)\s+(alleen|uitsluitend)\s+met\b | \brespond\s+only\s+with\b
+      | ^\s*(bevestig|zeg|confirm|say)\s+(dat|nu|that|now)\b
+      | \binstructie\s+voor\s+de\s+ai | \binstructions?\s+for\s+the\s+(ai|assistant|model|agent)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
