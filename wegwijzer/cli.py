@@ -40,11 +40,11 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from assistant.wiring import build_embedder, build_store
     from ingest.indexing import ingest
 
-    prepare(settings)
     corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
     if not corpus.is_dir():
         print(f"Map {corpus} bestaat niet. Geef de map met documenten op: wegwijzer ingest MAP", file=sys.stderr)
         return 2
+    prepare(settings)
     report = ingest(
         corpus,
         build_embedder(settings),
