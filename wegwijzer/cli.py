@@ -81,7 +81,21 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import socket
+
     import uvicorn
+
+    with socket.socket() as probe:
+        try:
+            probe.bind((args.host, args.port))
+        except OSError:
+            print(
+                f"Poort {args.port} op {args.host} is al in gebruik. Kies een andere: "
+                f"wegwijzer serve --port {args.port + 1}  (of: make run PORT={args.port + 1})",
+                file=sys.stderr,
+            )
+            return 2
+    print(f"Wegwijzer draait op http://{args.host}:{args.port}  (stoppen: Ctrl+C)")
 
     from web.app import create_app
 
