@@ -58,11 +58,11 @@ class Retriever:
         self._by_id: dict[str, int] = {}
         self._index = BM25Index([])
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
         """Reload chunks from the store (after an ingest); cheap when nothing changed."""
         with self._lock:
             count = self.store.count()
-            if count == self._loaded_count:
+            if count == self._loaded_count and not force:
                 return
             rows = sorted(self.store.all(), key=lambda r: (r[0].document, r[0].start))
             self._chunks = [c for c, _ in rows]
@@ -153,7 +153,11 @@ class Retriever:
         dense: dict[int, float] = {}
         where = {"municipality": {"$in": list(municipalities)}} if municipalities else None
         if self.mode != "bm25":
-            for cid, sim in self.store.query(self.embed_query(query), self.candidates, where):
+            found = self.store.query(self.embed_query(query), self.candidates, where)
+            if any(cid not in self._by_id for cid, _ in found):
+                # The store changed under us with the same count (a document re-indexed): reload.
+                self.refresh(force=True)
+            for cid, sim in found:
                 if cid in self._by_id:
                     dense[self._by_id[cid]] = sim
         lexical = (

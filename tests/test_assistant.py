@@ -82,3 +82,19 @@ def test_what_counts_as_a_follow_up():
     assert is_follow_up("en in Leiden?") and is_follow_up("Wat kost dat?") and is_follow_up("En voor jongeren?")
     assert not is_follow_up("Wat is de eigen bijdrage voor huishoudelijke hulp in Leiderdorp?")
     assert not is_follow_up("Hoeveel asielopvangplekken moet Leiden organiseren voor alleenstaande minderjarigen?")
+
+
+def test_a_document_reindexed_with_the_same_number_of_passages_is_picked_up(tmp_path):
+    from ingest.indexing import ingest
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "leiden_a.md").write_text("# Hulp\n\nHet wijkteam helpt inwoners van Leiden met vragen over zorg.\n")
+    embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
+    ingest(corpus, embedder, store, tmp_path / "t", sentence_store=sentences, progress=False)
+    assistant = Assistant(Retriever(embedder, store, sentences))
+    assert "wijkteam" in assistant.ask("Wie helpt inwoners van Leiden met vragen over zorg?").text
+    (corpus / "leiden_a.md").write_text("# Hulp\n\nHet buurtteam helpt inwoners van Leiden met vragen over zorg.\n")
+    ingest(corpus, embedder, store, tmp_path / "t", sentence_store=sentences, progress=False)
+    answer = assistant.ask("Wie helpt inwoners van Leiden met vragen over zorg?")
+    assert "buurtteam" in answer.text and "wijkteam" not in answer.text
