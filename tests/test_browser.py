@@ -192,3 +192,12 @@ def test_html_in_documents_and_questions_is_shown_as_text(page, server):
     assert "<img src=x onerror=alert(3)>" in turn.locator(".question").inner_text()
     page.wait_for_timeout(300)
     assert page.dialogs == []
+
+
+def test_an_empty_question_gets_a_clear_message_next_to_the_form(page, server):
+    page.goto(server)
+    page.fill("#question", "   ")
+    page.click(".ask-form button[type=submit]")
+    page.locator("#form-error .error").wait_for()
+    assert "Typ eerst een vraag" in page.locator("#form-error").inner_text()
+    assert page.locator("#conversation article.turn").count() == 0

@@ -166,7 +166,11 @@ def ask(
         except IndexMissingError as exc:
             error = f"Wegwijzer is nog niet klaar: {exc}"
     context = _chat_context(request, assistant, storage, conversation, municipality, audience, error)
-    return templates.TemplateResponse(request, "_error.html" if htmx else "chat.html", context, status_code=422)
+    if htmx:
+        # The message goes next to the form, not into the conversation.
+        headers = {"HX-Retarget": "#form-error", "HX-Reswap": "innerHTML"}
+        return templates.TemplateResponse(request, "_error.html", context, headers=headers)
+    return templates.TemplateResponse(request, "chat.html", context, status_code=422)
 
 
 def _chat_url(conversation: str, municipality: str, audience: str) -> str:

@@ -23,7 +23,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.body.addEventListener("htmx:afterRequest", (event) => {
     if (event.detail.elt !== form) return;
     const errors = document.getElementById("form-error");
-    if (event.detail.successful) {
+    if (event.detail.successful && event.detail.target.id === "conversation") {
       question.value = "";
       errors.replaceChildren();
       document.querySelector(".examples")?.remove();
@@ -43,12 +43,4 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 
-  // A refused or invalid question comes back as 422 with a message: show it next to the form.
-  document.body.addEventListener("htmx:beforeSwap", (event) => {
-    if (event.detail.elt === form && event.detail.xhr.status === 422) {
-      event.detail.shouldSwap = true;
-      event.detail.target = document.getElementById("form-error");
-      event.detail.swapOverride = "innerHTML";
-    }
-  });
 });
