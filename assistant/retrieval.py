@@ -170,6 +170,14 @@ class Retriever:
         for ranking in rankings:
             for rank, i in enumerate(ranking):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(fused, key=lambda i: -fused[i])[:k]
+        # The same text in two files (a copied document) is shown once, from the better-ranked copy.
+        best: list[int] = []
+        seen_texts: set[str] = set()
+        for i in sorted(fused, key=lambda i: -fused[i]):
+            if self._chunks[i].text not in seen_texts:
+                seen_texts.add(self._chunks[i].text)
+                best.append(i)
+                if len(best) == k:
+                    break
         top = len(rankings) / (RRF_K + 1)  # every ranking puts it first
         return [Hit(self._passage(i, fused[i] / top), dense.get(i, 0.0), lexical.get(i, 0.0)) for i in best]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +13,11 @@ from assistant.protocols import Embedder, VectorStore
 from assistant.retrieval import indexed_text
 from assistant.sentences import sentence_chunks
 from ingest import chunking
-from ingest.loaders import SUFFIXES, LoadError, is_text_file, load
+from ingest.loaders import LoadError, kind_of, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
 # Bump when chunking or cleaning changes, so every document is chunked again.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 BATCH = 128  # large batches let sentence-transformers sort by length: less padding
 
 
@@ -33,14 +32,12 @@ class Report:
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """Documents in the folder: known types, and files without a suffix that hold text."""
-
-    def wanted(p: Path) -> bool:
-        if not p.is_file() or p.name == SOURCES_FILE or p.name.startswith("."):
-            return False
-        return p.suffix.lower() in SUFFIXES or (not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", p.suffix) and is_text_file(p))
-
-    return sorted(p for p in corpus.rglob("*") if wanted(p))
+    """Documents in the folder: known types, and other files that hold text."""
+    return sorted(
+        p
+        for p in corpus.rglob("*")
+        if p.is_file() and p.name != SOURCES_FILE and not p.name.startswith(".") and kind_of(p) != "skip"
+    )
 
 
 def fingerprint(data: bytes, meta: DocumentMeta, model: str) -> str:

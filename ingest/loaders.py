@@ -103,13 +103,31 @@ def is_text_file(path: Path) -> bool:
     return True
 
 
+# Files that are data, code or media rather than documents to answer from.
+NOT_DOCUMENTS = frozenset(
+    ".json .jsonl .xml .xsd .csv .tsv .yaml .yml .js .css .py .sh .png .jpg .jpeg .gif .svg .ico .zip .gz "
+    ".tar .7z .exe .dll .so .bin .mp3 .mp4 .wav .doc .xls .xlsx .ppt .pptx .odt".split()
+)
+
+
+def kind_of(path: Path) -> str:
+    """'document' (a known type), 'text' (no known suffix, text inside) or 'skip'."""
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return "document"
+    if suffix in NOT_DOCUMENTS:
+        return "skip"
+    # No suffix, or a name with dots in it ('UP001', 'vragen-iwmo-3.2', 'nota v2.1 (def)'): look inside.
+    return "text" if is_text_file(path) else "skip"
+
+
 def load(path: Path) -> str:
     """The text of a document file; raises LoadError for what cannot be read."""
-    if not path.suffix or not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", path.suffix):
-        # No real suffix ('UP001', 'Weeknummer_berekenen', 'nota v2.1 (def)'): decide by content.
-        if is_text_file(path):
-            return _text(path).replace("\r\n", "\n").replace("\r", "\n")
-        raise LoadError(f"{path.name}: geen tekstbestand en geen bekend type")
+    kind = kind_of(path)
+    if kind == "text":
+        return _text(path).replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "skip":
+        raise LoadError(f"{path.name}: geen tekstbestand en geen ondersteund type ({', '.join(SUFFIXES)})")
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         raise LoadError(f"{path.name}: bestandstype {path.suffix or '(geen)'} wordt niet ondersteund")

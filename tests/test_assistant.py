@@ -98,3 +98,18 @@ def test_a_document_reindexed_with_the_same_number_of_passages_is_picked_up(tmp_
     ingest(corpus, embedder, store, tmp_path / "t", sentence_store=sentences, progress=False)
     answer = assistant.ask("Wie helpt inwoners van Leiden met vragen over zorg?")
     assert "buurtteam" in answer.text and "wijkteam" not in answer.text
+
+
+def test_a_copied_document_is_shown_once(tmp_path):
+    from ingest.indexing import ingest
+
+    corpus = tmp_path / "c"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "b").mkdir()
+    text = "# Hulp\n\nHet wijkteam helpt inwoners van Leiden met vragen over zorg.\n"
+    (corpus / "a" / "leiden_x.md").write_text(text)
+    (corpus / "b" / "leiden_x.md").write_text(text)
+    embedder, store = HashingEmbedder(), MemoryStore()
+    ingest(corpus, embedder, store, tmp_path / "t", progress=False)
+    passages = Assistant(Retriever(embedder, store)).search("wijkteam zorg")
+    assert store.count() == 2 and len(passages) == 1

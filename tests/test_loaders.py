@@ -38,12 +38,17 @@ def test_text_encodings_and_files_without_suffix(tmp_path: Path):
     assert load(tmp_path / "UP001").startswith("Uitgangspunt")
     with pytest.raises(LoadError):
         load(tmp_path / "plaatje")
-    assert [p.name for p in corpus_files(tmp_path)] == ["UP001", "latin.txt", "nota v2.1 (def)"]
+    (tmp_path / "vragen-iwmo-3.2").write_text("Veelgestelde vragen over iWmo 3.2.", encoding="utf-8")
+    (tmp_path / "bericht.xml").write_text("<bericht/>", encoding="utf-8")
+    assert [p.name for p in corpus_files(tmp_path)] == ["UP001", "latin.txt", "nota v2.1 (def)", "vragen-iwmo-3.2"]
 
 
 def test_corrupt_files_raise_load_error(tmp_path: Path):
     (tmp_path / "kapot.docx").write_bytes(b"PK not a zip")
-    (tmp_path / "x.xyz").write_text("?")
-    for name in ("kapot.docx", "x.xyz"):
+    (tmp_path / "x.xyz").write_bytes(b"\x00\x01 binary")
+    (tmp_path / "data.json").write_text("{}")
+    for name in ("kapot.docx", "x.xyz", "data.json"):
         with pytest.raises(LoadError):
             load(tmp_path / name)
+    (tmp_path / "notitie.v2").write_text("Een tekst met een onbekende extensie.")
+    assert load(tmp_path / "notitie.v2").startswith("Een tekst")
