@@ -85,45 +85,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if not args.questions:
         print("Geef een vragenset op, bijvoorbeeld: wegwijzer eval ../shared/evals/dev.jsonl")
         return 2
-    if args.configs:
-        return compare_configs(args.configs.split(","), args.questions, settings, args.out)
     ask = _http_asker(args.url) if args.url else _local_asker(settings)
     for path in args.questions:
         evaluate(path, ask, args.out, args.url or "in-process")
-    return 0
-
-
-CONFIG_COLUMNS = tuple(k for k in HEADLINE if k not in ("questions", "doc_hit@10", "forbidden_hits", "latency_p95_ms"))
-
-
-def compare_configs(names: list[str], paths: list[Path], settings: Settings, out_dir: Path) -> int:
-    """Each configuration over its own index of the corpus, on the same questions, in one run."""
-    from assistant.wiring import build_embedder
-    from evals import configs
-
-    embedder = build_embedder(settings)
-    assistants, work = configs.build(names, settings.corpus_dir, embedder)
-    try:
-        for path in paths:
-            root = out_dir / f"{datetime.now():%Y%m%d-%H%M%S}-configs-{path.stem}"
-            lines = [
-                f"Configurations on `{path.name}` ({settings.corpus_dir}), {datetime.now():%Y-%m-%d}",
-                "",
-                "| configuration | " + " | ".join(CONFIG_COLUMNS) + " |",
-                "|---" * (len(CONFIG_COLUMNS) + 1) + "|",
-            ]
-            for name, assistant in assistants.items():
-                assistant.ask("warm-up")
-
-                def ask(item: dataset.Item, assistant=assistant) -> dict:  # noqa: ANN001
-                    return answer_json(assistant.ask(item.question, audience=item.audience))
-
-                run = evaluate(path, ask, root, f"in-process, configuration {name}", progress=False)
-                summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))["summary"]
-                lines.append(f"| {name} | " + " | ".join(str(summary[c]) for c in CONFIG_COLUMNS) + " |")
-            lines += ["", *(f"- **{n}**: {configs.CONFIGS[n][3]}" for n in assistants)]
-            (root / "configs.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-            print("\n" + "\n".join(lines))
-    finally:
-        configs.cleanup(work)
     return 0

@@ -104,13 +104,17 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    if args.configs:
+        from wegwijzer.configs import compare_configs
+
+        return compare_configs(args.configs.split(","), args.questions, settings, args.out)
     from evals.runner import main as run_eval
 
     return run_eval(args, settings)
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
-    from evals.bench import main as run_bench
+    from wegwijzer.bench import main as run_bench
 
     prepare(settings)
     return run_bench(args, settings)

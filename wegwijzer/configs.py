@@ -1,10 +1,16 @@
-"""Configurations side by side in one run: every claim of improvement is a ratio on the same machine."""
+"""`wegwijzer eval --configs`: configurations side by side in one run, each over its own index.
+
+Every claim of improvement is then a ratio measured on the same machine in the same run. This
+lives with the command because it composes ingest, the core and the evals.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -12,7 +18,11 @@ from assistant.answering import calibration_for
 from assistant.core import Assistant
 from assistant.protocols import Embedder
 from assistant.retrieval import Retriever
+from assistant.serialise import answer_json
+from assistant.settings import Settings
 from assistant.stores import ChromaStore
+from evals import dataset, runner
+from evals.report import HEADLINE
 from ingest import chunking
 from ingest.indexing import ingest
 
@@ -66,3 +76,38 @@ def build(names: list[str], corpus: Path, embedder: Embedder) -> tuple[dict[str,
 
 def cleanup(work: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
+
+
+CONFIG_COLUMNS = tuple(k for k in HEADLINE if k not in ("questions", "doc_hit@10", "forbidden_hits", "latency_p95_ms"))
+
+
+def compare_configs(names: list[str], paths: list[Path], settings: Settings, out_dir: Path) -> int:
+    """Each configuration over its own index of the corpus, on the same questions, in one run."""
+    from assistant.wiring import build_embedder
+
+    embedder = build_embedder(settings)
+    assistants, work = build(names, settings.corpus_dir, embedder)
+    try:
+        for path in paths:
+            root = out_dir / f"{datetime.now():%Y%m%d-%H%M%S}-configs-{path.stem}"
+            lines = [
+                f"Configurations on `{path.name}` ({settings.corpus_dir}), {datetime.now():%Y-%m-%d}",
+                "",
+                "| configuration | " + " | ".join(CONFIG_COLUMNS) + " |",
+                "|---" * (len(CONFIG_COLUMNS) + 1) + "|",
+            ]
+            for name, assistant in assistants.items():
+                assistant.ask("warm-up")
+
+                def ask(item: dataset.Item, assistant=assistant) -> dict:  # noqa: ANN001
+                    return answer_json(assistant.ask(item.question, audience=item.audience))
+
+                run = runner.evaluate(path, ask, root, f"in-process, configuration {name}", progress=False)
+                summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))["summary"]
+                lines.append(f"| {name} | " + " | ".join(str(summary[c]) for c in CONFIG_COLUMNS) + " |")
+            lines += ["", *(f"- **{n}**: {CONFIGS[n][3]}" for n in assistants)]
+            (root / "configs.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            print("\n" + "\n".join(lines))
+    finally:
+        cleanup(work)
+    return 0
