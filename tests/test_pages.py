@@ -81,18 +81,11 @@ def test_document_view_marks_the_passages(client: TestClient):
 
 
 def test_feedback_is_stored_and_exported_for_staff_only(client: TestClient):
-    client.post("/ask", data={"question": "Wie helpt jongeren in Leiden?"})
-    turn_id = client.app.state.storage.feedback() or None  # no feedback yet
-    assert turn_id is None
-    conversation_turns = client.app.state.storage
-    with conversation_turns._connect() as db:
-        (tid,) = db.execute("SELECT id FROM turns").fetchone()
-    assert (
-        client.post(
-            "/feedback", data={"turn": tid, "vote": 1, "comment": "Duidelijk"}, follow_redirects=False
-        ).status_code
-        == 303
-    )
+    asked = client.post("/ask", data={"question": "Wie helpt jongeren in Leiden?"}, follow_redirects=False)
+    turn_id = int(asked.headers["location"].rsplit("#turn-", 1)[1])
+    assert client.app.state.storage.feedback() == []
+    sent = client.post("/feedback", data={"turn": turn_id, "vote": 1, "comment": "Duidelijk"}, follow_redirects=False)
+    assert sent.status_code == 303
     assert client.get("/staff/feedback").status_code == 401
     r = client.get("/staff/feedback", auth=("medewerker", "geheim"))
     assert r.template.name == "feedback.html" and r.context["rows"][0]["comment"] == "Duidelijk"
