@@ -97,3 +97,13 @@ def test_documents_page_lists_chunk_counts(client: TestClient):
     r = client.get("/documents")
     docs = dict(r.context["documents"])
     assert docs["leiden_jeugd.md"]["chunks"] >= 1 and docs["leiden_jeugd.md"]["municipality"] == "Leiden"
+
+
+def test_browsers_get_friendly_error_pages_and_the_api_keeps_json(client: TestClient):
+    page = client.get("/documents/onbekend.txt", headers={"accept": "text/html"})
+    assert page.status_code == 404 and page.template.name == "error.html"
+    assert page.context["title"] == "Niet gevonden"
+    staff = client.get("/staff/feedback", headers={"accept": "text/html"})
+    assert staff.status_code == 401 and "WWW-Authenticate" in staff.headers
+    api = client.get("/api/search", params={"q": ""}, headers={"accept": "text/html"})
+    assert api.status_code == 422 and "detail" in api.json()

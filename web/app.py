@@ -6,8 +6,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.core import Assistant
 from assistant.errors import IndexMissingError, ModelMissingError, UnknownMunicipalityError
@@ -64,6 +66,19 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         )
 
     from web import api, pages
+
+    titles = {401: "Inloggen vereist", 403: "Geen toegang", 404: "Niet gevonden"}
+
+    @app.exception_handler(StarletteHTTPException)
+    async def friendly_errors(request: Request, exc: StarletteHTTPException) -> Response:
+        """Browsers get a page in plain Dutch; the API and other clients keep FastAPI's JSON."""
+        wants_html = "text/html" in request.headers.get("accept", "")
+        if request.url.path.startswith(("/api/", "/healthz")) or not wants_html:
+            return await http_exception_handler(request, exc)
+        context = {"request": request, "title": titles.get(exc.status_code, "Er ging iets mis"), "message": exc.detail}
+        return pages.templates.TemplateResponse(
+            request, "error.html", context, status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        )
 
     app.include_router(api.router)
     app.include_router(pages.router)
