@@ -107,3 +107,15 @@ def test_browsers_get_friendly_error_pages_and_the_api_keeps_json(client: TestCl
     assert staff.status_code == 401 and "WWW-Authenticate" in staff.headers
     api = client.get("/api/search", params={"q": ""}, headers={"accept": "text/html"})
     assert api.status_code == 422 and "detail" in api.json()
+
+
+def test_personal_details_are_not_stored(client: TestClient):
+    asked = client.post(
+        "/ask", data={"question": "Mijn BSN is 111222333, wie helpt jongeren in Leiden?"}, follow_redirects=False
+    )
+    turn_id = int(asked.headers["location"].rsplit("#turn-", 1)[1])
+    stored = client.app.state.storage.turn(turn_id)
+    assert "111222333" not in stored.question and "[persoonsgegeven]" in stored.question
+    assert "SouthPark" in stored.answer["answer"]
+    client.post("/feedback", data={"turn": turn_id, "vote": -1, "comment": "mail me: a@b.nl"})
+    assert "a@b.nl" not in client.app.state.storage.feedback()[0]["comment"]

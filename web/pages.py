@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from assistant.core import MAX_QUESTION_CHARS, normalise
 from assistant.domain import Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
+from assistant.privacy import mask
 from assistant.serialise import answer_json
 from web.deps import AssistantDep
 from web.storage import Storage, StoredTurn, new_conversation_id, valid_conversation_id
@@ -136,6 +137,8 @@ def ask(
 ) -> Response:
     conversation = c if valid_conversation_id(c) else new_conversation_id()
     audience = audience if audience in AUDIENCES else "resident"
+    # Personal details are never needed for an answer, and are never stored.
+    question = mask(question)
     htmx = request.headers.get("HX-Request") == "true"
     error = ""
     if not normalise(question):
@@ -236,7 +239,7 @@ def feedback(
     stored = storage.turn(turn)
     if stored is None or vote not in (-1, 1):
         raise HTTPException(422, "Onbekend antwoord of ongeldige waardering.")
-    storage.add_feedback(stored, vote, comment.strip())
+    storage.add_feedback(stored, vote, mask(comment.strip()))
     if request.headers.get("HX-Request") == "true":
         return templates.TemplateResponse(request, "_thanks.html", {"request": request})
     return RedirectResponse(f"/?c={stored.conversation}#turn-{stored.id}", status_code=303)
