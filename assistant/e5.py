@@ -143,12 +143,9 @@ def _state_dict(config: dict, tensors: dict) -> dict:
     for i in range(config["layers"]):
         for short, target in targets.items():
             prefix = f"encoder.layer.{i}.{target}"
-            if short in shapes:
-                sd[f"{prefix}.weight"] = t(f"l{i}.{short}.w", shapes[short])
-                sd[f"{prefix}.bias"] = t(f"l{i}.{short}.b")
-            else:
-                sd[f"{prefix}.weight"] = t(f"l{i}.{short}.w")
-                sd[f"{prefix}.bias"] = t(f"l{i}.{short}.b")
+            # Linear weights come flat and need their matrix shape; layer norms are vectors already.
+            sd[f"{prefix}.weight"] = t(f"l{i}.{short}.w", shapes.get(short))
+            sd[f"{prefix}.bias"] = t(f"l{i}.{short}.b")
     # BertModel expects a pooler; sentence-transformers never uses it (mean pooling instead).
     sd["pooler.dense.weight"] = torch.eye(h)
     sd["pooler.dense.bias"] = torch.zeros(h)

@@ -36,13 +36,10 @@ def jaapjunior(rows: list[dict]) -> list[Item]:
                 question=r["question"],
                 lang="nl",
                 audience="staff",
-                municipality=None,
                 answerable=True,
                 kind="fact",
                 gold=[Gold(doc=doc, quote=_first_line(r["answer"]))],
                 answer=r["answer"][:500],
-                must_include=[],
-                must_not_include=[],
             )
         )
     return items
@@ -55,13 +52,9 @@ def govbench(rows: list[dict]) -> list[Item]:
             question=r["question"],
             lang="nl",
             audience="resident",
-            municipality=None,
             answerable=False,
             kind="out-of-scope",
-            gold=[],
             answer="Valt buiten de bronnen.",
-            must_include=[],
-            must_not_include=[],
         )
         for i, r in enumerate(rows)
     ]
