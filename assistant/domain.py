@@ -26,11 +26,14 @@ class Chunk:
     text: str
     start: int
     end: int
+    # Which ingest of the document this chunk belongs to (a fingerprint prefix); see `versions`.
+    version: str = ""
 
     @property
     def id(self) -> str:
-        # A hash of (document, offsets, text) makes re-ingesting the same text idempotent.
-        key = f"{self.document}\x00{self.start}\x00{self.end}\x00{self.text}"
+        # A hash of (document, version, offsets, text): re-ingesting the same file is idempotent,
+        # and two versions of a document never share a row.
+        key = f"{self.document}\x00{self.version}\x00{self.start}\x00{self.end}\x00{self.text}"
         return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 

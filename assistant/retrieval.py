@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from assistant.domain import Chunk, Passage
 from assistant.lexical import BM25Index
 from assistant.protocols import Embedder, VectorStore
+from assistant.versions import served
 
 RRF_K = 60
 MODES = ("hybrid", "dense", "bm25", "hybrid+sentences")
@@ -56,6 +57,7 @@ class Retriever:
         self._chunks: list[Chunk] = []
         self._metas: list[dict] = []
         self._by_id: dict[str, int] = {}
+        self._hidden: set[str] = set()  # rows of unfinished or superseded versions (see `versions`)
         self._index = BM25Index([])
 
     def refresh(self, force: bool = False) -> None:
@@ -64,13 +66,19 @@ class Retriever:
             count = self.store.count()
             if count == self._loaded_count and not force:
                 return
-            rows = sorted(self.store.all(), key=lambda r: (r[0].document, r[0].start))
+            everything = self.store.all()
+            rows = sorted(served(everything), key=lambda r: (r[0].document, r[0].start))
             self._chunks = [c for c, _ in rows]
             self._metas = [m for _, m in rows]
             self._by_id = {c.id: i for i, c in enumerate(self._chunks)}
+            self._hidden = {c.id for c, _ in everything} - self._by_id.keys()
             self._index = BM25Index([indexed_text(c, m) for c, m in rows])
             if self.sentence_store is not None:
-                self._sentence_of = {c.id: (str(m["chunk"]), int(m["pos"])) for c, m in self.sentence_store.all()}
+                self._sentence_of = {
+                    c.id: (str(m["chunk"]), int(m["pos"]))
+                    for c, m in self.sentence_store.all()
+                    if m["chunk"] in self._by_id
+                }
             self._loaded_count = count
 
     @property
@@ -82,11 +90,13 @@ class Retriever:
         return sorted({str(m.get("municipality")) for m in self._metas if m.get("municipality")})
 
     def documents(self) -> dict[str, dict]:
-        """Each indexed document's metadata with its chunk count."""
+        """Each indexed document's metadata (with the served `version`) and its chunk count."""
         self.refresh()
         docs: dict[str, dict] = {}
         for chunk, meta in zip(self._chunks, self._metas, strict=True):
-            entry = docs.setdefault(chunk.document, {k: meta.get(k) for k in ("title", "municipality", "year", "kind")})
+            entry = docs.setdefault(
+                chunk.document, {k: meta.get(k) for k in ("title", "municipality", "year", "kind", "version")}
+            )
             entry["chunks"] = entry.get("chunks", 0) + 1
         return docs
 
@@ -154,7 +164,7 @@ class Retriever:
         where = {"municipality": {"$in": list(municipalities)}} if municipalities else None
         if self.mode != "bm25":
             found = self.store.query(self.embed_query(query), self.candidates, where)
-            if any(cid not in self._by_id for cid, _ in found):
+            if any(cid not in self._by_id and cid not in self._hidden for cid, _ in found):
                 # The store changed under us with the same count (a document re-indexed): reload.
                 self.refresh(force=True)
             for cid, sim in found:

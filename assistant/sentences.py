@@ -17,6 +17,6 @@ def split(text: str) -> list[str]:
 def sentence_chunks(chunk: Chunk) -> list[tuple[Chunk, int]]:
     """Each sentence of a chunk as a row for the sentence store, with its position in the chunk."""
     return [
-        (Chunk(chunk.document, chunk.section, s, chunk.start, chunk.end), pos)
+        (Chunk(chunk.document, chunk.section, s, chunk.start, chunk.end, chunk.version), pos)
         for pos, s in enumerate(split(chunk.text))
     ]

@@ -13,11 +13,18 @@ _CHUNK_KEYS = ("document", "section", "start", "end")
 
 
 def _meta(chunk: Chunk, meta: Mapping[str, str | int]) -> dict:
-    return {**meta, "document": chunk.document, "section": chunk.section, "start": chunk.start, "end": chunk.end}
+    return {
+        **meta,
+        "document": chunk.document,
+        "section": chunk.section,
+        "start": chunk.start,
+        "end": chunk.end,
+        "version": chunk.version,
+    }
 
 
 def _chunk(text: str, meta: Mapping) -> Chunk:
-    return Chunk(meta["document"], meta["section"], text, int(meta["start"]), int(meta["end"]))
+    return Chunk(meta["document"], meta["section"], text, int(meta["start"]), int(meta["end"]), meta.get("version", ""))
 
 
 def _matches(meta: Mapping, where: Mapping | None) -> bool:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.domain import Chunk, DocumentMeta
 from assistant.protocols import Embedder, VectorStore
 from assistant.retrieval import indexed_text
 from assistant.sentences import sentence_chunks
+from assistant.versions import by_version, is_complete, newest_complete, text_path
 from ingest import chunking
 from ingest.loaders import LoadError, kind_of, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
 # Bump when chunking or cleaning changes, so every document is chunked again.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 BATCH = 128  # large batches let sentence-transformers sort by length: less padding
+VERSION_CHARS = 16  # of the fingerprint, to name a document's version
 
 
 @dataclass
@@ -46,10 +49,6 @@ def fingerprint(data: bytes, meta: DocumentMeta, model: str) -> str:
     return hashlib.sha256(key).hexdigest()
 
 
-def text_path(texts_dir: Path, document: str) -> Path:
-    return texts_dir / f"{document}.txt"
-
-
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -57,25 +56,28 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _indexed(store: VectorStore) -> dict[str, tuple[str, set[str]]]:
-    """Per document already in the store: its fingerprint and chunk ids."""
-    out: dict[str, tuple[str, set[str]]] = {}
-    for chunk, meta in store.all():
-        fp, ids = out.setdefault(chunk.document, (str(meta.get("fingerprint", "")), set()))
-        ids.add(chunk.id)
-    return out
-
-
-def _meta_fields(meta: DocumentMeta, fp: str) -> dict[str, str | int]:
-    fields: dict[str, str | int] = {
+def _meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]:
+    fields: dict[str, str | int | float] = {
         "title": meta.title,
         "municipality": meta.municipality,
         "kind": meta.kind,
-        "fingerprint": fp,
+        "parts": parts,
+        "indexed_at": time.time(),
     }
     if meta.year is not None:
         fields["year"] = meta.year
     return fields
+
+
+@dataclass
+class _Plan:
+    """A document whose current version is not (completely) in the stores yet."""
+
+    document: str
+    version: str
+    chunks: list[Chunk]
+    fields: dict
+    update: bool
 
 
 def ingest(
@@ -86,83 +88,108 @@ def ingest(
     sentence_store: VectorStore | None = None,
     progress: bool = True,
     splitter: Callable[[str, str], list[Chunk]] = chunking.split,
+    batch_size: int = BATCH,
 ) -> Report:
-    """Index new and changed files of `corpus`, remove vanished ones; report what happened."""
+    """Index new and changed files of `corpus`, remove vanished ones; report what happened.
+
+    Safe to kill at any moment, and resumable: see `assistant.versions`. A document's new version
+    is committed (its old version deleted) as soon as all its passages are stored, and a later run
+    embeds only what an interrupted one did not store.
+    """
     report = Report()
     sources = read_sources(corpus)
-    existing = _indexed(store)
-    existing_sentences = _indexed(sentence_store) if sentence_store is not None else {}
-    todo: list[tuple[str, list[Chunk], dict[str, str | int]]] = []
+    held = by_version(store.all())
+    held_sentences = by_version(sentence_store.all()) if sentence_store is not None else {}
+    stores = [(store, held)] + ([(sentence_store, held_sentences)] if sentence_store is not None else [])
+
+    def commit(document: str, version: str | None) -> None:
+        """Delete every version of `document` but `version` (None: all of them)."""
+        for target, versions in stores:
+            target.delete([c.id for v, rows in versions.get(document, {}).items() if v != version for c, _ in rows])
+
+    plans: list[_Plan] = []
     seen: set[str] = set()
     for path in corpus_files(corpus):
         document = path.relative_to(corpus).as_posix()
         seen.add(document)
         meta = metadata(document, sources)
-        data = path.read_bytes()
-        fp = fingerprint(data, meta, embedder.name)
-        stores_current = existing.get(document, ("",))[0] == fp and (
-            sentence_store is None or existing_sentences.get(document, ("",))[0] == fp
-        )
-        if stores_current:
+        version = fingerprint(path.read_bytes(), meta, embedder.name)[:VERSION_CHARS]
+        versions = held.get(document, {})
+        if (
+            version in versions
+            and is_complete(versions[version])
+            and (sentence_store is None or version in held_sentences.get(document, {}))
+        ):
             report.unchanged.append(document)
+            commit(document, version)  # leftovers of an interrupted run
             continue
         try:
             text = load(path)
         except LoadError as exc:
             report.errors[document] = str(exc)
             continue
-        chunks = splitter(document, text)
+        chunks = [replace(c, version=version) for c in splitter(document, text)]
         if not chunks:
             report.errors[document] = f"{document}: bevat geen tekst"
             continue
-        _write_atomically(text_path(texts_dir, document), text)
-        todo.append((document, chunks, _meta_fields(meta, fp)))
-    rows = [(chunk, meta) for _, chunks, meta in todo for chunk in chunks]
-    # New chunks are added before old ones are removed, so a document never vanishes meanwhile.
-    _embed_and_store(
-        rows, embedder, store, progress, "Passages", lambda c, m: indexed_text(c, {**m, "section": c.section})
-    )
-    if sentence_store is not None:
-        sentence_rows = [(s, {**meta, "chunk": c.id, "pos": pos}) for c, meta in rows for s, pos in sentence_chunks(c)]
-        _embed_and_store(sentence_rows, embedder, sentence_store, progress, "Zinnen", lambda c, m: c.text)
-    for document, chunks, _ in todo:
-        _drop_old(store, existing, document, {c.id for c in chunks})
+        _write_atomically(text_path(texts_dir, document, version), text)
+        update = newest_complete(versions) is not None
+        plans.append(_Plan(document, version, chunks, _meta_fields(meta, len(chunks)), update))
+
+    # Per plan, its sentences first and its passages last: complete passages imply complete sentences.
+    rows: dict[tuple[int, str], tuple[VectorStore, Chunk, dict, str]] = {}
+    ends: list[int] = []
+    for plan in plans:
+        have = {c.id for c, _ in held.get(plan.document, {}).get(plan.version, [])}
         if sentence_store is not None:
-            _drop_old(
-                sentence_store, existing_sentences, document, {s.id for c in chunks for s, _ in sentence_chunks(c)}
-            )
-        (report.updated if document in existing else report.added).append(document)
-    for document in sorted(set(existing) - seen):
-        _drop_old(store, existing, document, set())
-        if sentence_store is not None:
-            _drop_old(sentence_store, existing_sentences, document, set())
-        text_path(texts_dir, document).unlink(missing_ok=True)
+            have_sentences = {c.id for c, _ in held_sentences.get(plan.document, {}).get(plan.version, [])}
+            for chunk in plan.chunks:
+                for sentence, pos in sentence_chunks(chunk):
+                    if sentence.id not in have_sentences:
+                        meta = {**plan.fields, "chunk": chunk.id, "pos": pos}
+                        rows[(1, sentence.id)] = (sentence_store, sentence, meta, sentence.text)
+        for chunk in plan.chunks:
+            if chunk.id not in have:
+                text = indexed_text(chunk, {**plan.fields, "section": chunk.section})
+                rows[(0, chunk.id)] = (store, chunk, plan.fields, text)
+        ends.append(len(rows))
+
+    queue = list(rows.values())
+    committed = 0
+    from tqdm import tqdm
+
+    with tqdm(total=len(queue), unit="tekst", desc="Indexeren", disable=not progress or not queue) as bar:
+        for start in range(0, len(queue) + 1, batch_size):
+            batch = queue[start : start + batch_size]
+            if batch:
+                vectors = embedder.embed_documents([text for *_, text in batch])
+                for target, _ in reversed(stores):  # sentences before passages
+                    mine = [(c, v, m) for (t, c, m, _), v in zip(batch, vectors, strict=True) if t is target]
+                    target.add([c for c, _, _ in mine], [v for _, v, _ in mine], [m for _, _, m in mine])
+                bar.update(len(batch))
+            while committed < len(plans) and ends[committed] <= start + len(batch):
+                plan = plans[committed]
+                commit(plan.document, plan.version)
+                (report.updated if plan.update else report.added).append(plan.document)
+                committed += 1
+
+    for document in sorted(set(held) - seen):
+        commit(document, None)
         report.removed.append(document)
+    _keep_only_served_texts(store, texts_dir)
     report.chunks = store.count()
     return report
 
 
-def _drop_old(store: VectorStore, existing: dict[str, tuple[str, set[str]]], document: str, keep: set[str]) -> None:
-    old = existing.get(document, ("", set()))[1]
-    store.delete(sorted(old - keep))
-
-
-def _embed_and_store(
-    rows: Sequence[tuple[Chunk, dict]],
-    embedder: Embedder,
-    store: VectorStore,
-    progress: bool,
-    label: str,
-    text_of: Callable[[Chunk, dict], str],
-) -> None:
-    rows = list({c.id: (c, m) for c, m in rows}.values())  # a sentence may occur twice in a chunk
-    if not rows:
+def _keep_only_served_texts(store: VectorStore, texts_dir: Path) -> None:
+    """Delete texts of versions nobody can see any more (old, removed, or from a killed run)."""
+    if not texts_dir.is_dir():
         return
-    from tqdm import tqdm
-
-    with tqdm(total=len(rows), unit="tekst", desc=label, disable=not progress) as bar:
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
-            vectors = embedder.embed_documents([text_of(c, m) for c, m in batch])
-            store.add([c for c, _ in batch], vectors, [m for _, m in batch])
-            bar.update(len(batch))
+    keep = {
+        text_path(texts_dir, document, version)
+        for document, versions in by_version(store.all()).items()
+        if (version := newest_complete(versions)) is not None
+    }
+    for path in texts_dir.rglob("*.txt"):
+        if path not in keep:
+            path.unlink()

@@ -1,8 +1,12 @@
 from pathlib import Path
 
+import pytest
+
 from assistant.embedders import HashingEmbedder
+from assistant.retrieval import Retriever
 from assistant.stores import MemoryStore
-from ingest.indexing import ingest, text_path
+from assistant.versions import text_path
+from ingest.indexing import ingest
 from tests.conftest import write_corpus
 
 
@@ -30,7 +34,7 @@ def test_ingest_adds_then_skips_then_updates_and_removes(tmp_path: Path):
     assert changed.updated == ["leiden_jeugd.md"] and changed.removed == ["leiderdorp_mantelzorg.md"]
     assert {c.document for c, _ in store.all()} == {"leiden_jeugd.md"}
     assert all("veranderd" in c.text or "Nieuw" in c.text for c, _ in store.all())
-    assert not text_path(tmp_path / "texts", "leiderdorp_mantelzorg.md").exists()
+    assert not list((tmp_path / "texts").glob("leiderdorp_mantelzorg.md*"))
 
 
 def test_metadata_comes_from_sources_json_or_the_file_name(tmp_path: Path):
@@ -58,5 +62,85 @@ def test_offsets_point_into_the_stored_text(tmp_path: Path):
     store = MemoryStore()
     _run(corpus, tmp_path, store, MemoryStore())
     for chunk, _ in store.all():
-        stored = text_path(tmp_path / "texts", chunk.document).read_text(encoding="utf-8")
+        stored = text_path(tmp_path / "texts", chunk.document, chunk.version).read_text(encoding="utf-8")
         assert chunk.text.split("\n")[0] in stored[chunk.start : chunk.end]
+
+
+class _Interrupted(Exception):
+    pass
+
+
+class _StopsAfter(HashingEmbedder):
+    """Embeds `calls` batches, then fails as if the process died: nothing after it runs."""
+
+    def __init__(self, calls: int) -> None:
+        super().__init__()
+        self.calls = calls
+
+    def embed_documents(self, texts):
+        if self.calls == 0:
+            raise _Interrupted
+        self.calls -= 1
+        return super().embed_documents(texts)
+
+
+def _served_view(store: MemoryStore, sentences: MemoryStore, texts: Path) -> dict[str, str]:
+    """What a fresh reader sees: document -> served text, checked to be one whole version."""
+    retriever = Retriever(HashingEmbedder(), store, sentences)
+    out = {}
+    for document, meta in retriever.documents().items():
+        text = text_path(texts, document, meta["version"]).read_text(encoding="utf-8")
+        for passage in retriever.chunks_of(document):
+            assert text[passage.start : passage.end].startswith(passage.text.split("\n")[0][:20])
+        out[document] = text
+    return out
+
+
+@pytest.mark.parametrize("calls", range(5))
+def test_an_interrupted_ingest_leaves_the_previous_index_served_and_the_next_one_completes(tmp_path: Path, calls: int):
+    corpus = write_corpus(tmp_path / "corpus")
+    texts = tmp_path / "texts"
+    store, sentences = MemoryStore(), MemoryStore()
+    ingest(corpus, HashingEmbedder(), store, texts, sentence_store=sentences, progress=False)
+    before = _served_view(store, sentences, texts)
+
+    (corpus / "leiden_jeugd.md").write_text("# Nieuw\n\nDe Leidse tekst is veranderd. Hij gaat over iets anders.\n")
+    (corpus / "nieuw.md").write_text("# Extra\n\nEen nieuw document over de Wmo en de huishoudelijke hulp.\n")
+    with pytest.raises(_Interrupted):
+        ingest(corpus, _StopsAfter(calls), store, texts, sentence_store=sentences, progress=False, batch_size=1)
+
+    during = _served_view(store, sentences, texts)
+    assert set(before) <= set(during) <= set(before) | {"nieuw.md"}
+    for document, text in during.items():
+        assert text in (before.get(document), (corpus / document).read_text(encoding="utf-8"))
+
+    finish = ingest(corpus, HashingEmbedder(), store, texts, sentence_store=sentences, progress=False)
+    assert not finish.errors
+    fresh_store, fresh_sentences = MemoryStore(), MemoryStore()
+    ingest(corpus, HashingEmbedder(), fresh_store, tmp_path / "fresh", sentence_store=fresh_sentences, progress=False)
+    assert {c.id for c, _ in store.all()} == {c.id for c, _ in fresh_store.all()}
+    assert {c.id for c, _ in sentences.all()} == {c.id for c, _ in fresh_sentences.all()}
+    assert sorted(p.name for p in texts.iterdir()) == sorted(p.name for p in (tmp_path / "fresh").iterdir())
+
+
+def test_a_resumed_ingest_embeds_only_what_was_not_stored(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "corpus")
+    store, sentences = MemoryStore(), MemoryStore()
+    with pytest.raises(_Interrupted):
+        ingest(corpus, _StopsAfter(3), store, tmp_path / "t", sentence_store=sentences, progress=False, batch_size=1)
+    stored = store.count() + sentences.count()
+    assert stored == 3
+
+    counting = _Counting()
+    ingest(corpus, counting, store, tmp_path / "t", sentence_store=sentences, progress=False)
+    assert counting.texts == store.count() + sentences.count() - stored
+
+
+class _Counting(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts = 0
+
+    def embed_documents(self, texts):
+        self.texts += len(texts)
+        return super().embed_documents(texts)

@@ -22,6 +22,7 @@ from assistant.domain import Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.privacy import mask
 from assistant.serialise import answer_json
+from assistant.versions import text_path
 from web.deps import AssistantDep
 from web.storage import Storage, StoredTurn, new_conversation_id, valid_conversation_id
 
@@ -254,12 +255,9 @@ def documents(request: Request, assistant: AssistantDep) -> Response:
 @router.get("/documents/{name:path}", response_class=HTMLResponse)
 def document(request: Request, assistant: AssistantDep, name: str, c: str = "") -> Response:
     meta = assistant.retriever.documents().get(name)
-    text_file = request.app.state.settings.data_dir / "texts" / f"{name}.txt"
-    if (
-        meta is None
-        or not text_file.resolve().is_relative_to((request.app.state.settings.data_dir / "texts").resolve())
-        or not text_file.exists()
-    ):
+    texts = request.app.state.settings.data_dir / "texts"
+    text_file = text_path(texts, name, str(meta.get("version") or "")) if meta else texts
+    if meta is None or not text_file.resolve().is_relative_to(texts.resolve()) or not text_file.is_file():
         raise HTTPException(404, "Dit document staat niet in de index.")
     text = text_file.read_text(encoding="utf-8")
     segments, pos = [], 0

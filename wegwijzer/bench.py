@@ -39,18 +39,25 @@ def _queries(questions: Path | None, assistant, n: int) -> list[str]:  # noqa: A
     return out
 
 
-def bench(corpus: Path, settings: Settings, questions: Path | None = None, n_queries: int = 40) -> dict:
-    """Index `corpus` into a fresh folder and measure; the project's own index is not touched."""
+def bench(
+    corpus: Path, settings: Settings, questions: Path | None = None, n_queries: int = 40, keep: Path | None = None
+) -> dict:
+    """Index `corpus` into a fresh folder (or `keep`) and measure; the project's own index is not touched.
+
+    With `keep`, an interrupted run resumes there (ingest is resumable), and the result says
+    how many passages were already indexed when this run started.
+    """
     from assistant.wiring import build_assistant, build_embedder, build_store
     from ingest.indexing import corpus_files, ingest
 
-    work = Path(tempfile.mkdtemp(prefix="wegwijzer-bench-"))
+    work = keep or Path(tempfile.mkdtemp(prefix="wegwijzer-bench-"))
     try:
         run = settings.model_copy(update={"data_dir": work, "embedding_model": settings.embedding_model_path})
         embedder = build_embedder(run)
         embedder.embed_query("warm-up")  # load the model outside the timing
         store, sentences = build_store(run), build_store(run, "sentences") if run.sentence_vectors else None
         files = corpus_files(corpus)
+        already = store.count()
         started = time.perf_counter()
         report = ingest(corpus, embedder, store, work / "texts", sentence_store=sentences, progress=True)
         ingest_s = time.perf_counter() - started
@@ -80,8 +87,9 @@ def bench(corpus: Path, settings: Settings, questions: Path | None = None, n_que
             "chunks": store.count(),
             "sentences": sentences.count() if sentences else 0,
             "ingest_s": round(ingest_s, 1),
-            "chunks_per_s": round(store.count() / ingest_s, 1),
-            "texts_per_s": round((store.count() + (sentences.count() if sentences else 0)) / ingest_s, 1),
+            "resumed_from": already,
+            "chunks_per_s": round((store.count() - already) / ingest_s, 1),
+            "texts_per_s": round((store.count() - already + (sentences.count() if sentences else 0)) / ingest_s, 1),
             "reingest_s": round(reingest_s, 2),
             "index_mb": round(_du(work / "index") / 2**20, 1),
             "peak_rss_mb": round(_peak_rss_mb()),
@@ -94,11 +102,12 @@ def bench(corpus: Path, settings: Settings, questions: Path | None = None, n_que
             "date": date.today().isoformat(),
         }
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main(args, settings: Settings) -> int:  # noqa: ANN001
-    result = bench(args.corpus, settings, args.questions, args.queries)
+    result = bench(args.corpus, settings, args.questions, args.queries, args.keep)
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

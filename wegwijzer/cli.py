@@ -148,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--questions", type=Path, help="vragen om mee te meten (standaard: stukjes uit het corpus)")
     p.add_argument("--queries", type=int, default=40, help="aantal vragen")
     p.add_argument("--out", type=Path, help="voeg het resultaat als JSON-regel toe aan dit bestand")
+    p.add_argument(
+        "--keep",
+        type=Path,
+        help="bewaar de index in deze map; een afgebroken meting gaat daar verder waar ze was (grote corpora)",
+    )
     args = parser.parse_args(argv)
 
     _offline()
