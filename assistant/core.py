@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from assistant import answering, guard, language, municipalities, thesaurus
+from assistant import answering, generation, guard, language, municipalities, thesaurus, verification
 from assistant.domain import Answer, Passage, Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.lexical import terms
+from assistant.protocols import ChatModel
 from assistant.retrieval import Hit, Retriever
+
+log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
 PASSAGES = 10
@@ -34,15 +38,20 @@ class Assistant:
     def __init__(
         self,
         retriever: Retriever,
-        mode: str = "extractive",
         calibration: answering.Calibration = answering.UNCALIBRATED,
+        chat: ChatModel | None = None,
     ) -> None:
         self.retriever = retriever
-        self.mode = mode
         self.calibration = calibration
+        self.chat = chat
         # Municipality names say where to look, not what to look for.
         self._place_terms = {t for aliases in municipalities.ALIASES.values() for a in aliases for t in terms(a)}
         self._place_terms |= {"gemeent", "gemeentelijk", "municipality"}
+
+    @property
+    def mode(self) -> str:
+        """How answers are made: `extractive`, or `llm:<backend>` (answers fall back to extractive)."""
+        return f"llm:{self.chat.name}" if self.chat is not None else "extractive"
 
     def _municipality_filter(self, name: str | None) -> tuple[str, ...]:
         if not name:
@@ -78,6 +87,16 @@ class Assistant:
         self, question: str, municipality: str | None = None, history: Sequence[Turn] = (), audience: str = "resident"
     ) -> Answer:
         """A cited answer to `question`, or a polite refusal that says where to ask."""
+        *_, answer = self.ask_events(question, municipality, history, audience)
+        return answer
+
+    def ask_events(
+        self, question: str, municipality: str | None = None, history: Sequence[Turn] = (), audience: str = "resident"
+    ) -> Iterator[str | Answer]:
+        """The answer as it is made: a language model's raw text pieces (if one is set), then the `Answer`.
+
+        The pieces are a preview; only the final answer is verified, and it may differ from them.
+        """
         started = time.perf_counter()
         self._require_index()
         question = normalise(question)[:MAX_QUESTION_CHARS]
@@ -85,6 +104,7 @@ class Assistant:
         req = self._understand(question, legit, municipality, history, audience)
         hits = self._retrieve(req)
         retrieved = time.perf_counter()
+        similarities: dict[tuple[str, int], float] = {}
         if legit != question and len(terms(legit)) < 2:
             # Nothing but an instruction to the assistant: decline, never obey.
             composed = answering.refusal(req, "injection")
@@ -93,19 +113,40 @@ class Assistant:
             composed = answering.compose(
                 req, hits, self.retriever.index, self._place_terms, similarities, self.calibration
             )
+        text, citations, mode, first_token = composed.text, composed.citations, "extractive", None
+        if self.chat is not None and not composed.refused:
+            # The extractive composer decided the documents answer this; the model words it.
+            cited = [c.passage for c in composed.citations]
+            passages = generation.prompt_passages(
+                cited + [h.passage for h in hits if h.passage not in cited], similarities
+            )
+            pieces: list[str] = []
+            try:
+                for piece in generation.generate(self.chat, req.question, passages, req.audience, req.language):
+                    first_token = first_token or time.perf_counter()
+                    pieces.append(piece)
+                    yield piece
+            except Exception:  # noqa: BLE001 - a model server that is down must not break answering
+                log.exception("The language model failed; answering extractively")
+            checked = verification.verify("".join(pieces), passages)
+            if checked.substantial:
+                text, citations, mode = checked.text, checked.citations, self.mode
         done = time.perf_counter()
-        return Answer(
-            text=composed.text,
+        timings = {
+            "retrieve": round((retrieved - started) * 1000, 1),
+            "generate": round((done - retrieved) * 1000, 1),
+            "total": round((done - started) * 1000, 1),
+        }
+        if first_token is not None:
+            timings["first_token"] = round((first_token - started) * 1000, 1)
+        yield Answer(
+            text=text,
             refused=composed.refused,
             language=req.language,
-            citations=composed.citations,
+            citations=citations,
             passages=tuple(h.passage for h in hits),
-            mode=self.mode,
-            timings_ms={
-                "retrieve": round((retrieved - started) * 1000, 1),
-                "generate": round((done - retrieved) * 1000, 1),
-                "total": round((done - started) * 1000, 1),
-            },
+            mode=mode,
+            timings_ms=timings,
         )
 
     def _understand(
@@ -117,7 +158,9 @@ class Assistant:
         if not named and earlier:
             named = tuple(municipalities.detect(earlier[-1]))[:1]
         others = tuple(municipalities.detect_others(question))
-        query = f"{earlier[-1]} {legit}" if earlier and is_follow_up(legit) else legit
+        query = legit
+        if earlier and is_follow_up(legit):
+            query = self._standalone(legit, history) or f"{earlier[-1]} {legit}"
         comparison = len(named) > 1 or (not named and not others and bool(_COMPARE.search(question)))
         if comparison and not named:
             named = tuple(self.retriever.municipalities())
@@ -131,6 +174,16 @@ class Assistant:
             expansion=thesaurus.expand(query),
             in_domain=thesaurus.in_domain(query),
         )
+
+    def _standalone(self, question: str, history: Sequence[Turn]) -> str | None:
+        """A follow-up rewritten by the language model into a question of its own (None without one)."""
+        if self.chat is None:
+            return None
+        try:
+            return generation.standalone_question(self.chat, question, history)
+        except Exception:  # noqa: BLE001 - fall back to joining the questions
+            log.exception("The language model could not rewrite the follow-up question")
+            return None
 
     def _retrieve(self, req: answering.Request) -> list[Hit]:
         hits = self.retriever.search(req.question, PASSAGES, req.municipalities, req.expansion)

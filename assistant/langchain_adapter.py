@@ -5,9 +5,13 @@ Our own dataclasses are the data model; langchain's documents are converted here
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
-from assistant.domain import Chunk
+from assistant.domain import Chunk, Turn
 
 
 def quickstart_splitter(chunk_size: int = 1000, overlap: int = 200) -> Callable[[str, str], list[Chunk]]:
@@ -30,3 +34,92 @@ def quickstart_splitter(chunk_size: int = 1000, overlap: int = 200) -> Callable[
         return out
 
     return split
+
+
+# How much a model may write, and how random: answers are short and should be repeatable.
+MAX_TOKENS = 350
+TEMPERATURE = 0.1
+CONTEXT_TOKENS = 4096
+
+
+class LangchainChatModel:
+    """Any langchain chat model behind our `ChatModel` protocol; built on first use (loading can take seconds)."""
+
+    def __init__(self, name: str, build: Callable[[], object], serialise: bool = False) -> None:
+        self.name = name
+        self._build = build
+        self._model = None
+        # llama.cpp runs in this process and is not thread-safe: one generation at a time.
+        self._lock = threading.Lock() if serialise else contextlib.nullcontext()
+        self._loading = threading.Lock()
+
+    def _get(self):  # noqa: ANN202 - a langchain BaseChatModel, imported lazily
+        with self._loading:
+            if self._model is None:
+                self._model = self._build()
+        return self._model
+
+    def stream(self, messages: Sequence[Turn]) -> Iterator[str]:
+        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
+        kinds = {"system": SystemMessage, "user": HumanMessage, "assistant": AIMessage}
+        converted = [kinds[m.role](content=m.content) for m in messages]
+        with self._lock:
+            for chunk in self._get().stream(converted):
+                if isinstance(chunk.content, str) and chunk.content:
+                    yield chunk.content
+
+
+def chat_model(spec: str, api_key: str = "") -> LangchainChatModel:
+    """`llamacpp:/path/model.gguf`, `ollama:model[@http://host:11434]` or `openai:http://host/v1#model`."""
+    kind, _, target = spec.partition(":")
+    if not target:
+        raise ValueError(f"WEGWIJZER_LLM='{spec}': expected llamacpp:PATH, ollama:MODEL or openai:URL#MODEL")
+    if kind == "llamacpp":
+        path = Path(target).expanduser()
+        if not path.is_file():
+            raise ValueError(f"WEGWIJZER_LLM: model file {path} does not exist")
+
+        def llamacpp():  # noqa: ANN202
+            from langchain_community.chat_models import ChatLlamaCpp
+
+            return ChatLlamaCpp(
+                model_path=str(path),
+                n_ctx=CONTEXT_TOKENS,
+                n_threads=os.cpu_count() or 2,
+                max_tokens=MAX_TOKENS,
+                temperature=TEMPERATURE,
+                seed=7,
+                verbose=False,
+            )
+
+        return LangchainChatModel(f"llamacpp/{path.name}", llamacpp, serialise=True)
+    if kind == "ollama":
+        model, _, url = target.partition("@")
+
+        def ollama():  # noqa: ANN202
+            from langchain_ollama import ChatOllama
+
+            return ChatOllama(model=model, base_url=url or None, temperature=TEMPERATURE, num_predict=MAX_TOKENS)
+
+        return LangchainChatModel(f"ollama/{model}", ollama)
+    if kind == "openai":
+        url, _, model = target.partition("#")
+        if not model:
+            raise ValueError(f"WEGWIJZER_LLM='{spec}': name the model after '#', e.g. openai:{url}#my-model")
+
+        def openai():  # noqa: ANN202
+            from langchain_openai import ChatOpenAI
+
+            return ChatOpenAI(
+                base_url=url,
+                model=model,
+                api_key=api_key or "not-needed",
+                temperature=TEMPERATURE,
+                max_tokens=MAX_TOKENS,
+                timeout=120,
+                max_retries=1,
+            )
+
+        return LangchainChatModel(f"openai/{model}", openai)
+    raise ValueError(f"WEGWIJZER_LLM='{spec}': unknown backend '{kind}' (llamacpp, ollama or openai)")

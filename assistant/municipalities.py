@@ -170,3 +170,8 @@ def canonical(name: str, known: Iterable[str]) -> str | None:
             return k
     alias = _CANONICAL.get(lowered)
     return alias if alias in set(known) else None
+
+
+def slug(name: str) -> str:
+    """A municipality's name for use in identifiers: 'Leidschendam-Voorburg' -> 'leidschendam-voorburg'."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")

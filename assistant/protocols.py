@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Protocol
 
-from assistant.domain import Chunk
+from assistant.domain import Chunk, Turn
 
 
 class Embedder(Protocol):
@@ -36,3 +36,11 @@ class VectorStore(Protocol):
         ...
 
     def count(self) -> int: ...
+
+
+class ChatModel(Protocol):
+    """A language model that writes a reply to chat messages (roles system/user/assistant), piece by piece."""
+
+    name: str
+
+    def stream(self, messages: Sequence[Turn]) -> Iterator[str]: ...

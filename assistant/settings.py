@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     sentence_vectors: bool = True
     # Password for the staff pages (feedback); empty keeps them closed.
     staff_token: str = ""
+    # A language model to word the answers; empty means extractive answers. One of
+    #   llamacpp:/models/model.gguf   ollama:qwen2.5:7b   openai:http://host:8000/v1#model-name
+    llm: str = ""
+    # For `openai:` servers that want a key (OPENAI_API_KEY is used when this is empty).
+    llm_api_key: str = ""
 
     @property
     def index_dir(self) -> Path:

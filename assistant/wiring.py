@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 from assistant.answering import calibration_for
 from assistant.core import Assistant
 from assistant.embedders import SentenceTransformerEmbedder
-from assistant.protocols import Embedder, VectorStore
+from assistant.protocols import ChatModel, Embedder, VectorStore
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from assistant.stores import ChromaStore
@@ -23,15 +25,25 @@ def build_store(settings: Settings, kind: str = "passages") -> VectorStore:
     return ChromaStore.persistent(settings.index_dir, name)
 
 
+def build_chat_model(settings: Settings) -> ChatModel | None:
+    """The language model named by WEGWIJZER_LLM, or None for extractive answers."""
+    if not settings.llm:
+        return None
+    from assistant.langchain_adapter import chat_model
+
+    return chat_model(settings.llm, settings.llm_api_key or os.environ.get("OPENAI_API_KEY", ""))
+
+
 def build_assistant(
     settings: Settings,
     *,
     embedder: Embedder | None = None,
     store: VectorStore | None = None,
     sentence_store: VectorStore | None = None,
+    chat: ChatModel | None = None,
 ) -> Assistant:
     if sentence_store is None and settings.sentence_vectors:
         sentence_store = build_store(settings, "sentences")
     embedder = embedder or build_embedder(settings)
     retriever = Retriever(embedder, store or build_store(settings), sentence_store)
-    return Assistant(retriever, calibration=calibration_for(embedder.name))
+    return Assistant(retriever, calibration=calibration_for(embedder.name), chat=chat or build_chat_model(settings))

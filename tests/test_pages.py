@@ -119,3 +119,17 @@ def test_personal_details_are_not_stored(client: TestClient):
     assert "SouthPark" in stored.answer["answer"]
     client.post("/feedback", data={"turn": turn_id, "vote": -1, "comment": "mail me: a@b.nl"})
     assert "a@b.nl" not in client.app.state.storage.feedback()[0]["comment"]
+
+
+def test_a_language_model_answer_streams_as_a_draft_then_shows_verified(mini: Assistant, tmp_path):
+    from assistant.chat_models import ScriptedChatModel
+
+    chat = ScriptedChatModel("U kunt terecht bij Incluzio Leiderdorp [1]. Zij geven iedereen € 900 [1].")
+    client = TestClient(create_app(Settings(data_dir=tmp_path), assistant=Assistant(mini.retriever, chat=chat)))
+    r = client.post(
+        "/ask", data={"question": "Waar kunnen mantelzorgers in Leiderdorp terecht?"}, headers={"HX-Request": "true"}
+    )
+    events = [b for b in client.get(f"/ask/stream/{r.context['pending']}").text.split("\n\n") if b]
+    assert events[0].startswith("event: partial") and "Concept" in events[0]
+    done = events[-1]
+    assert "Incluzio" in done and "900" not in done and "Geschreven door een taalmodel" in done

@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             {"detail": [{"loc": ["body", "municipality"], "msg": str(exc), "type": "value_error"}]}, status_code=422
         )
 
-    from web import api, pages
+    from web import api, openai_api, pages
 
     titles = {401: "Inloggen vereist", 403: "Geen toegang", 404: "Niet gevonden"}
 
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         )
 
     app.include_router(api.router)
+    app.include_router(openai_api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import io
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -181,15 +182,35 @@ def _chat_url(conversation: str, municipality: str, audience: str) -> str:
     return "/?" + urlencode({"c": conversation, "municipality": municipality, "audience": audience})
 
 
-def _answer(assistant, storage: Storage, conversation: str, question: str, municipality: str, audience: str) -> int:  # noqa: ANN001
-    """Answer with the conversation's earlier turns as history; store and return the new turn."""
+def _answer_events(
+    assistant,  # noqa: ANN001
+    storage: Storage,
+    conversation: str,
+    question: str,
+    municipality: str,
+    audience: str,
+) -> Iterator[str | int]:
+    """A language model's text pieces as they come (if one is set), then the id of the stored turn.
+
+    The conversation's earlier turns are the history; only the verified answer is stored.
+    """
     history = [
         Turn(role, text)
         for t in storage.turns(conversation)
         for role, text in (("user", t.question), ("assistant", t.answer.get("answer", "")))
     ]
-    answer = answer_json(assistant.ask(question, municipality or None, history, audience))
-    return storage.add_turn(conversation, normalise(question), answer, municipality or None, audience)
+    for event in assistant.ask_events(question, municipality or None, history, audience):
+        if isinstance(event, str):
+            yield event
+        else:
+            yield storage.add_turn(
+                conversation, normalise(question), answer_json(event), municipality or None, audience
+            )
+
+
+def _answer(assistant, storage: Storage, conversation: str, question: str, municipality: str, audience: str) -> int:  # noqa: ANN001
+    *_, turn_id = _answer_events(assistant, storage, conversation, question, municipality, audience)
+    return turn_id
 
 
 def _sse(event: str, html: str) -> str:
@@ -208,15 +229,25 @@ def ask_stream(pending_id: str, assistant: AssistantDep, storage: StorageDep) ->
             yield _sse("done", templates.get_template("_error.html").render(error=expired))
             return
         conversation, question, municipality, audience = taken
+        draft, shown = "", 0.0
         try:
-            turn_id = _answer(assistant, storage, conversation, question, municipality or "", audience)
+            for event in _answer_events(assistant, storage, conversation, question, municipality or "", audience):
+                if isinstance(event, int):
+                    turn_id = event
+                    break
+                draft += event
+                if time.monotonic() - shown > 0.15:  # a few updates a second is enough to read along
+                    shown = time.monotonic()
+                    lines = [[{"text": line}] for line in draft.split("\n")]
+                    yield _sse("partial", templates.get_template("_lines.html").render(lines=lines, draft=True))
         except (UnknownMunicipalityError, IndexMissingError) as exc:
             yield _sse("done", templates.get_template("_error.html").render(error=str(exc)))
             return
         turn = _view(storage.turn(turn_id))
-        # Show the answer line by line as it is composed; a language model backend streams tokens here.
-        for n in range(1, len(turn["lines"]) + 1):
-            yield _sse("partial", templates.get_template("_lines.html").render(lines=turn["lines"][:n]))
+        if not draft:
+            # Extractive answers are shown line by line as they were composed.
+            for n in range(1, len(turn["lines"]) + 1):
+                yield _sse("partial", templates.get_template("_lines.html").render(lines=turn["lines"][:n]))
         yield _sse("done", templates.get_template("_turn.html").render(turn=turn, conversation=conversation))
 
     return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})

@@ -1,0 +1,101 @@
+"""Checks on a generated answer, in code, after generation: small models and big ones both slip.
+
+Every sentence must cite passages that were given, and every number, amount, date, phone number,
+e-mail address or URL in it must occur in a passage it cites; other sentences are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.domain import Citation, Passage
+
+_CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+# "Zin. [1]" and "Zin.[1][2]" become "Zin [1][2]." so the marker stays with its sentence.
+_CITE_AFTER_END = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
+# A sentence ends at . ! ? followed by a capital, digit or bullet; "o.a. de" and "1.200" do not end one.
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘(•*-])|\n+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>]+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS}|january|february|march|may|june|july|august|october)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 4  # fewer words than this left over is not an answer
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """What survived: the text with citations renumbered 1..n, those citations, and what was dropped."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    dropped: tuple[str, ...]
+
+    @property
+    def substantial(self) -> bool:
+        return len(_WORD.findall(_CITE.sub(" ", self.text))) >= MIN_WORDS
+
+
+def sentences(text: str) -> list[str]:
+    text = _CITE_AFTER_END.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)
+    return [s.strip() for s in _BOUNDARY.split(text) if s and s.strip()]
+
+
+def cited(sentence: str) -> list[int]:
+    return [int(n) for group in _CITE.findall(sentence) for n in re.split(r"[,;]", group)]
+
+
+def _number_key(number: str) -> str:
+    """A number as digits only, without a decimal tail of zeros: '€ 1.200,00' and '1200' agree."""
+    number = re.sub(r"[.,]0+$|[.,]-$", "", number.strip())
+    return re.sub(r"\D", "", number)
+
+
+def facts(text: str) -> set[str]:
+    """The checkable literals of a text: URLs, e-mail addresses, day-month dates and numbers."""
+    found = {u.rstrip(".,;:").lower() for u in _URL.findall(text)}
+    found |= {e.lower() for e in _EMAIL.findall(text)}
+    rest = _EMAIL.sub(" ", _URL.sub(" ", text))
+    found |= {f"{int(d)} {m.lower()}" for d, m in _DAY_MONTH.findall(rest)}
+    found |= {f"#{_number_key(n)}" for n in _NUMBER.findall(rest) if _number_key(n)}
+    return found
+
+
+def unsupported(sentence: str, sources: Sequence[Passage]) -> set[str]:
+    """The literals of `sentence` that none of its cited passages contains."""
+    wanted = facts(_CITE.sub(" ", _LIST_NUMBER.sub("", sentence)))
+    if not wanted:
+        return set()
+    available: set[str] = set()
+    for p in sources:
+        available |= facts(p.text)
+    return wanted - available
+
+
+def verify(text: str, passages: Sequence[Passage]) -> Verified:
+    """Keep the sentences whose citations are valid and whose facts their cited passages hold."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    for sentence in sentences(text):
+        numbers = cited(sentence)
+        valid = bool(numbers) and all(1 <= n <= len(passages) for n in numbers)
+        if not valid or unsupported(sentence, [passages[n - 1] for n in numbers]):
+            dropped.append(sentence)
+        else:
+            kept.append(sentence)
+    order: dict[int, int] = {}
+    for sentence in kept:
+        for n in cited(sentence):
+            order.setdefault(n, len(order) + 1)
+
+    def renumber(m: re.Match[str]) -> str:
+        return "".join(f"[{order[int(n)]}]" for n in dict.fromkeys(re.split(r"\s*[,;]\s*", m.group(1))))
+
+    lines = [_CITE.sub(renumber, s) for s in kept]
+    body = "\n".join(lines) if any(s.startswith(("-", "*", "•")) for s in lines) else " ".join(lines)
+    citations = tuple(Citation(new, passages[old - 1]) for old, new in order.items())
+    return Verified(body, citations, tuple(dropped))
