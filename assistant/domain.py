@@ -32,8 +32,10 @@ class Chunk:
     @property
     def id(self) -> str:
         # A hash of (document, version, offsets, text): re-ingesting the same file is idempotent,
-        # and two versions of a document never share a row.
-        key = f"{self.document}\x00{self.version}\x00{self.start}\x00{self.end}\x00{self.text}"
+        # and two versions of a document never share a row. Rows from before versions existed
+        # keep their old ids, so an upgrade can find and replace them.
+        version = f"{self.version}\x00" if self.version else ""
+        key = f"{self.document}\x00{version}{self.start}\x00{self.end}\x00{self.text}"
         return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 

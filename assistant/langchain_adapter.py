@@ -37,7 +37,7 @@ def quickstart_splitter(chunk_size: int = 1000, overlap: int = 200) -> Callable[
 
 
 # How much a model may write, and how random: answers are short and should be repeatable.
-MAX_TOKENS = 350
+MAX_TOKENS = 256
 TEMPERATURE = 0.1
 CONTEXT_TOKENS = 4096
 
@@ -86,6 +86,7 @@ def chat_model(spec: str, api_key: str = "") -> LangchainChatModel:
             return ChatLlamaCpp(
                 model_path=str(path),
                 n_ctx=CONTEXT_TOKENS,
+                n_batch=512,  # langchain's default of 8 makes reading the prompt several times slower
                 n_threads=os.cpu_count() or 2,
                 max_tokens=MAX_TOKENS,
                 temperature=TEMPERATURE,

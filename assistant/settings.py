@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     llm: str = ""
     # For `openai:` servers that want a key (OPENAI_API_KEY is used when this is empty).
     llm_api_key: str = ""
+    # Questions per client address per minute (0: no limit), with short bursts allowed. Loopback is
+    # exempt so evaluations and health checks on the server itself are not slowed; behind a reverse
+    # proxy, run uvicorn with --proxy-headers so each real client counts.
+    rate_limit_per_minute: int = 60
+    rate_limit_burst: int = 30
+    rate_limit_exempt: list[str] = ["127.0.0.1", "::1"]
+    # Largest request body accepted, in kilobytes (questions, feedback, API calls).
+    max_request_kb: int = 256
 
     @property
     def index_dir(self) -> Path:

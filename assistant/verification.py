@@ -1,7 +1,9 @@
 """Checks on a generated answer, in code, after generation: small models and big ones both slip.
 
-Every sentence must cite passages that were given, and every number, amount, date, phone number,
-e-mail address or URL in it must occur in a passage it cites; other sentences are dropped.
+Every sentence must cite passages that were given; every number, amount, date, phone number,
+e-mail address or URL in it must occur in a passage it cites; most of its content words must too
+(a model that paraphrases keeps most words, one that makes things up does not). Questions and
+echoes of the prompt are not answers. Other sentences are dropped.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.domain import Citation, Passage
+from assistant.lexical import terms
 
 _CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # "Zin. [1]" and "Zin.[1][2]" become "Zin [1][2]." so the marker stays with its sentence.
@@ -25,6 +28,9 @@ _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS}|january|february|march|may|june|july|august|october)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # fewer words than this left over is not an answer
+MIN_SUPPORT = 0.5  # share of a sentence's content words that its cited passages must contain
+# The prompt's own scaffolding, repeated by a model instead of an answer.
+_ECHO = re.compile(r"^\s*\[\d+\]|\b(vraag|bronnen|antwoord|question|sources|answer)\s*:", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +82,30 @@ def unsupported(sentence: str, sources: Sequence[Passage]) -> set[str]:
     return wanted - available
 
 
+def support(sentence: str, sources: Sequence[Passage]) -> float:
+    """The share of the sentence's content words (stemmed) found in its cited passages and their titles."""
+    words = terms(_CITE.sub(" ", sentence))
+    if not words:
+        return 0.0
+    vocabulary = {t for p in sources for t in terms(f"{p.municipality} {p.title} {p.section} {p.text}")}
+    return sum(w in vocabulary for w in words) / len(words)
+
+
+def _acceptable(sentence: str, numbers: list[int], passages: Sequence[Passage]) -> bool:
+    if not numbers or not all(1 <= n <= len(passages) for n in numbers):
+        return False
+    if _ECHO.search(sentence) or _CITE.sub("", sentence).rstrip().endswith("?"):
+        return False  # the prompt repeated, or a question back: not an answer
+    sources = [passages[n - 1] for n in numbers]
+    return not unsupported(sentence, sources) and support(sentence, sources) >= MIN_SUPPORT
+
+
 def verify(text: str, passages: Sequence[Passage]) -> Verified:
-    """Keep the sentences whose citations are valid and whose facts their cited passages hold."""
+    """Keep the sentences whose citations are valid and whose facts and words their cited passages hold."""
     kept: list[str] = []
     dropped: list[str] = []
     for sentence in sentences(text):
-        numbers = cited(sentence)
-        valid = bool(numbers) and all(1 <= n <= len(passages) for n in numbers)
-        if not valid or unsupported(sentence, [passages[n - 1] for n in numbers]):
+        if not _acceptable(sentence, cited(sentence), passages):
             dropped.append(sentence)
         else:
             kept.append(sentence)

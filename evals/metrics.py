@@ -80,3 +80,17 @@ def percentile(values: Sequence[float], q: float) -> float:
 def mean(flags: Iterable[bool | float]) -> float:
     items = [float(f) for f in flags]
     return sum(items) / len(items) if items else 0.0
+
+
+_CITATION = re.compile(r"\[\d+\]")
+_DIGITS = re.compile(r"\d(?:[\d.,]*\d)?")
+
+
+def _number_forms(text: str) -> set[str]:
+    return {re.sub(r"[.,]", "", re.sub(r"[.,]0+$", "", n)) for n in _DIGITS.findall(_CITATION.sub(" ", text))}
+
+
+def invented_numbers(answer: str, cited_texts: Sequence[str]) -> list[str]:
+    """Numbers (amounts, dates, counts, phone numbers) in the answer that no cited passage contains."""
+    available = set().union(*(_number_forms(t) for t in cited_texts)) if cited_texts else set()
+    return sorted(_number_forms(answer) - available)

@@ -24,6 +24,11 @@ def _http_asker(url: str):  # noqa: ANN202
     def ask(item: dataset.Item) -> dict:
         body = {"question": item.question, "audience": item.audience}
         response = client.post("/api/ask", json=body)
+        for _ in range(10):  # a rate-limited server says when to come back
+            if response.status_code != 429:
+                break
+            time.sleep(min(60.0, float(response.headers.get("Retry-After", "1"))))
+            response = client.post("/api/ask", json=body)
         response.raise_for_status()
         return response.json()
 

@@ -37,6 +37,8 @@ def record(item: Item, response: dict, latency_ms: float) -> dict:
         "latency_ms": round(latency_ms, 1),
         "key_facts": metrics.key_facts(answer, item.must_include, item.must_not_include),
         "forbidden_hit": metrics.forbidden_hit(answer, item.must_not_include),
+        "mode": response.get("mode", ""),
+        "invented_numbers": metrics.invented_numbers(answer, cited) if not response.get("refused") else [],
     }
     if item.answerable and golds:
         documents = [p["document"] for p in response.get("passages", [])]
@@ -68,6 +70,8 @@ def summarise(rows: Sequence[dict]) -> dict:
         "refusal_accuracy": metrics.mean(r["refused"] for r in must_refuse),
         "over_refusal": metrics.mean(r["refused"] for r in rows if r["answerable"]),
         "forbidden_hits": sum(r["forbidden_hit"] for r in rows),
+        "answers_with_invented_numbers": sum(bool(r.get("invented_numbers")) for r in rows),
+        "generated_share": metrics.mean(str(r.get("mode", "")).startswith("llm:") for r in rows if not r["refused"]),
         "latency_p50_ms": metrics.percentile(latencies, 50),
         "latency_p95_ms": metrics.percentile(latencies, 95),
     }

@@ -36,7 +36,7 @@ def test_a_grounded_answer_is_shown_with_its_citations(tmp_path: Path):
     assert [c.passage.document for c in answer.citations] == ["leiderdorp_mantelzorg.md"]
     assert "first_token" in answer.timings_ms
     system, user = chat.calls[0]
-    assert system.role == "system" and "[1] Gemeente Leiderdorp" in user.content
+    assert system.role == "system" and "[1] (gemeente Leiderdorp" in user.content
 
 
 def test_an_amount_the_model_invents_is_removed(tmp_path: Path):

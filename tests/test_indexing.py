@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,16 @@ class _Counting(HashingEmbedder):
     def embed_documents(self, texts):
         self.texts += len(texts)
         return super().embed_documents(texts)
+
+
+def test_an_index_from_before_versions_is_replaced_on_the_next_ingest(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "corpus")
+    store = MemoryStore()
+    ingest(corpus, HashingEmbedder(), store, tmp_path / "texts", progress=False)
+    # What an older release stored: no version, parts or indexed_at.
+    legacy = MemoryStore()
+    for chunk, meta in store.all():
+        old = {k: v for k, v in meta.items() if k not in ("version", "parts", "indexed_at")}
+        legacy.add([replace(chunk, version="")], [[1.0]], [old])
+    ingest(corpus, HashingEmbedder(), legacy, tmp_path / "texts", progress=False)
+    assert {c.id for c, _ in legacy.all()} == {c.id for c, _ in store.all()}

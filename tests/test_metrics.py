@@ -39,3 +39,13 @@ def test_percentile_nearest_rank():
     assert percentile([10, 20, 30, 40], 50) == 20
     assert percentile([10, 20, 30, 40], 95) == 40
     assert percentile([], 50) == 0.0
+
+
+def test_invented_numbers_are_those_no_cited_passage_holds():
+    from evals.metrics import invented_numbers
+
+    cited = ["De bijdrage is € 21,80 per maand; bel 071 516 5000.", "Er zijn 619 plekken in 2025."]
+    assert invented_numbers("U betaalt € 21,80 [1] en er zijn 619 plekken [2].", cited) == []
+    assert invented_numbers("U krijgt € 500 extra [1].", cited) == ["500"]
+    assert invented_numbers("Bel 071 516 5000 [1].", cited) == []
+    assert invented_numbers("Het is 1.200,00 euro.", ["1200 euro"]) == []

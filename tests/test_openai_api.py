@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from assistant.chat_models import ScriptedChatModel
 from assistant.core import Assistant
 from assistant.settings import Settings
-from web.app import create_app
 from tests.conftest import SHARED
+from web.app import create_app
 
 SPEC = SHARED / "external" / "openai-openapi" / "openapi.yaml"
 QUESTION = "Waar kunnen mantelzorgers in Leiderdorp terecht?"

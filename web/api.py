@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field, field_validator
 
 from assistant.core import MAX_QUESTION_CHARS, normalise
 from assistant.domain import Turn
 from assistant.serialise import answer_json, passage_json
 from web.deps import AssistantDep
+from web.limits import rate_limit
 
 router = APIRouter()
 
@@ -34,7 +35,7 @@ class AskBody(BaseModel):
         return value
 
 
-@router.post("/api/ask")
+@router.post("/api/ask", dependencies=[Depends(rate_limit)])
 def ask(body: AskBody, assistant: AssistantDep) -> dict:
     answer = assistant.ask(
         body.question, body.municipality or None, [Turn(t.role, t.content) for t in body.history], body.audience

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant.core import Assistant
 from assistant.errors import IndexMissingError, ModelMissingError, UnknownMunicipalityError
 from assistant.settings import Settings, get_settings
+from web.limits import RateLimiter
 
 STATIC = Path(__file__).parent / "static"
 
@@ -43,6 +44,24 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app = FastAPI(title="Wegwijzer", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.assistant = assistant
+    app.state.limiter = (
+        RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        if settings.rate_limit_per_minute > 0
+        else None
+    )
+
+    @app.middleware("http")
+    async def body_limit(request: Request, call_next):  # noqa: ANN001, ANN202
+        """Refuse large bodies before reading them; bodies of unknown length are refused too."""
+        if request.method in ("POST", "PUT", "PATCH"):
+            length = request.headers.get("content-length")
+            if length is None and request.headers.get("transfer-encoding"):
+                return JSONResponse({"detail": "Geef de lengte van het verzoek op (Content-Length)."}, status_code=411)
+            if length is not None and (not length.isdigit() or int(length) > settings.max_request_kb * 1024):
+                return JSONResponse(
+                    {"detail": f"Het verzoek is te groot (maximaal {settings.max_request_kb} kB)."}, status_code=413
+                )
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
@@ -67,7 +86,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
 
     from web import api, openai_api, pages
 
-    titles = {401: "Inloggen vereist", 403: "Geen toegang", 404: "Niet gevonden"}
+    titles = {401: "Inloggen vereist", 403: "Geen toegang", 404: "Niet gevonden", 429: "Even geduld"}
 
     @app.exception_handler(StarletteHTTPException)
     async def friendly_errors(request: Request, exc: StarletteHTTPException) -> Response:

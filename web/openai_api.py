@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,7 @@ from assistant.core import MAX_QUESTION_CHARS
 from assistant.domain import Answer, Turn
 from assistant.municipalities import slug
 from web.deps import AssistantDep
+from web.limits import rate_limit
 
 router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"])
 MODEL = "wegwijzer"
@@ -98,7 +99,7 @@ def _usage(messages: list[Message], content: str) -> dict:
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
-@router.post("/chat/completions", response_model=None)
+@router.post("/chat/completions", response_model=None, dependencies=[Depends(rate_limit)])
 def chat_completions(body: ChatRequest, request: Request, assistant: AssistantDep) -> Response:
     known = _models(assistant)
     if body.model not in known:

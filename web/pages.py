@@ -25,6 +25,7 @@ from assistant.privacy import mask
 from assistant.serialise import answer_json
 from assistant.versions import text_path
 from web.deps import AssistantDep
+from web.limits import rate_limit
 from web.storage import Storage, StoredTurn, new_conversation_id, valid_conversation_id
 
 router = APIRouter()
@@ -127,7 +128,7 @@ def chat(
     )
 
 
-@router.post("/ask", response_class=HTMLResponse)
+@router.post("/ask", response_class=HTMLResponse, dependencies=[Depends(rate_limit)])
 def ask(
     request: Request,
     assistant: AssistantDep,
@@ -260,7 +261,7 @@ def clear(storage: StorageDep, c: Annotated[str, Form()] = "") -> Response:
     return RedirectResponse("/", status_code=303)
 
 
-@router.post("/feedback", response_class=HTMLResponse)
+@router.post("/feedback", response_class=HTMLResponse, dependencies=[Depends(rate_limit)])
 def feedback(
     request: Request,
     storage: StorageDep,

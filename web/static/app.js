@@ -23,6 +23,16 @@ document.addEventListener("DOMContentLoaded", () => {
   document.body.addEventListener("htmx:afterRequest", (event) => {
     if (event.detail.elt !== form) return;
     const errors = document.getElementById("form-error");
+    if (event.detail.xhr?.status === 429) {
+      // Too many questions in a row: say so next to the form (the server's message says how long to wait).
+      let message = "Te veel vragen achter elkaar. Probeer het zo opnieuw.";
+      try { message = JSON.parse(event.detail.xhr.responseText).detail || message; } catch (_) { /* HTML page */ }
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = message;
+      errors.replaceChildren(p);
+      return;
+    }
     if (event.detail.successful && event.detail.target.id === "conversation") {
       question.value = "";
       errors.replaceChildren();
