@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: run install prepare index serve test lint eval clean
+.PHONY: run install prepare index serve test lint audit eval clean
 
 run: index serve
 
@@ -34,6 +34,11 @@ test: install lint
 lint: install
 	$(BIN)/ruff check assistant ingest web evals wegwijzer tests docs
 	$(BIN)/lint-imports
+	$(BIN)/bandit --quiet --recursive --severity-level medium assistant ingest web evals wegwijzer
+
+# Known vulnerabilities in the installed packages (needs PyPI's or OSV's vulnerability API).
+audit: install
+	$(BIN)/pip-audit --skip-editable --progress-spinner off
 
 eval: index
 	$(BIN)/wegwijzer eval ../shared/evals/dev.jsonl

@@ -265,8 +265,8 @@ def clear(storage: StorageDep, c: Annotated[str, Form()] = "") -> Response:
 def feedback(
     request: Request,
     storage: StorageDep,
-    turn: Annotated[int, Form()],
-    vote: Annotated[int, Form()],
+    turn: Annotated[int, Form(ge=1, le=2**62)],  # SQLite integers are 64-bit
+    vote: Annotated[int, Form(ge=-1, le=1)],
     comment: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     stored = storage.turn(turn)
