@@ -18,3 +18,7 @@ class ModelMissingError(AssistantError):
 
 class UnknownMunicipalityError(AssistantError):
     """A municipality filter names a municipality the index does not hold."""
+
+
+class DocumentRejectedError(AssistantError):
+    """A document or change to the corpus that staff asked for and that is refused; the message says why."""

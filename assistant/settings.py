@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     rate_limit_exempt: list[str] = ["127.0.0.1", "::1"]
     # Largest request body accepted, in kilobytes (questions, feedback, API calls).
     max_request_kb: int = 256
+    # Largest document staff may upload, in megabytes.
+    max_upload_mb: int = 20
 
     @property
     def index_dir(self) -> Path:

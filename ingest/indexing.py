@@ -89,6 +89,7 @@ def ingest(
     progress: bool = True,
     splitter: Callable[[str, str], list[Chunk]] = chunking.split,
     batch_size: int = BATCH,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Index new and changed files of `corpus`, remove vanished ones; report what happened.
 
@@ -167,6 +168,8 @@ def ingest(
                     mine = [(c, v, m) for (t, c, m, _), v in zip(batch, vectors, strict=True) if t is target]
                     target.add([c for c, _, _ in mine], [v for _, v, _ in mine], [m for _, _, m in mine])
                 bar.update(len(batch))
+                if on_progress is not None:
+                    on_progress(start + len(batch), len(queue))
             while committed < len(plans) and ends[committed] <= start + len(batch):
                 plan = plans[committed]
                 commit(plan.document, plan.version)

@@ -16,6 +16,7 @@ from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from assistant.stores import MemoryStore
 from ingest.indexing import ingest
+from ingest.library import Library
 from tests.conftest import MINI_CORPUS, write_corpus
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -33,6 +34,7 @@ ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+STAFF_PASSWORD = "browser-geheim"
 HOSTILE = "leiden_onveilig.md"
 CORPUS = {
     **MINI_CORPUS,
@@ -52,7 +54,12 @@ def server(tmp_path_factory) -> Iterator[str]:
     ingest(
         write_corpus(root / "corpus", CORPUS), embedder, store, root / "texts", sentence_store=sentences, progress=False
     )
-    app = create_app(Settings(data_dir=root), assistant=Assistant(Retriever(embedder, store, sentences)))
+    settings = Settings(corpus_dir=root / "corpus", data_dir=root, staff_token=STAFF_PASSWORD)
+    app = create_app(
+        settings,
+        assistant=Assistant(Retriever(embedder, store, sentences)),
+        library=Library(root / "corpus", root),
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -201,3 +208,34 @@ def test_an_empty_question_gets_a_clear_message_next_to_the_form(page, server):
     page.locator("#form-error .error").wait_for()
     assert "Typ eerst een vraag" in page.locator("#form-error").inner_text()
     assert page.locator("#conversation article.turn").count() == 0
+
+
+def test_staff_upload_a_document_see_it_indexed_and_answered_from(browser, server):
+    anonymous = browser.new_context()
+    assert anonymous.request.get(f"{server}/staff").status == 401
+    refused = anonymous.request.post(f"{server}/staff/reindex", headers={"Origin": server})
+    assert refused.status == 401
+    anonymous.close()
+
+    context = browser.new_context(http_credentials={"username": "medewerker", "password": STAFF_PASSWORD})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{server}/staff")
+    assert serious_violations(page) == []
+    note = "# Vervoer\n\nDe Regiotaxi Holland Rijnland rijdt inwoners van Leiden met een Wmo-pas door de regio.\n"
+    page.set_input_files(
+        "#file", files=[{"name": "regiotaxi (2025).md", "mimeType": "text/markdown", "buffer": note.encode()}]
+    )
+    page.fill("#title", "Vervoer in de regio")
+    page.fill("#municipality-in", "Leiden")
+    page.click("form.upload button[type=submit]")
+    page.get_by_text("Klaar om").wait_for(timeout=20_000)  # the status polls until indexing is done
+    assert "regiotaxi (2025).md" in page.locator("table.documents").inner_text()
+
+    page.goto(server)
+    ask(page, "Hoe werkt de Regiotaxi in Leiden?")
+    turn = last_answer(page)
+    assert "Vervoer in de regio" in turn.locator(".sources").inner_text()
+    context.close()
+    assert errors == []

@@ -29,8 +29,14 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None) -> FastAPI:
-    """The app; the assistant is built once at start-up unless one is given (tests)."""
+def create_app(
+    settings: Settings | None = None, *, assistant: Assistant | None = None, library: object | None = None
+) -> FastAPI:
+    """The app; the assistant is built once at start-up unless one is given (tests).
+
+    `library` (an `ingest.library.Library`) switches on document management for staff; the web
+    layer does not import ingest itself, so `wegwijzer.app.create` wires it in.
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -44,6 +50,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app = FastAPI(title="Wegwijzer", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.assistant = assistant
+    app.state.library = library
     app.state.limiter = (
         RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
         if settings.rate_limit_per_minute > 0
@@ -57,9 +64,12 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             length = request.headers.get("content-length")
             if length is None and request.headers.get("transfer-encoding"):
                 return JSONResponse({"detail": "Geef de lengte van het verzoek op (Content-Length)."}, status_code=411)
-            if length is not None and (not length.isdigit() or int(length) > settings.max_request_kb * 1024):
+            limit = settings.max_request_kb * 1024
+            if request.url.path == "/staff/documents":
+                limit = settings.max_upload_mb * 2**20 + 64 * 1024  # the file plus its form fields
+            if length is not None and (not length.isdigit() or int(length) > limit):
                 return JSONResponse(
-                    {"detail": f"Het verzoek is te groot (maximaal {settings.max_request_kb} kB)."}, status_code=413
+                    {"detail": f"Het verzoek is te groot (maximaal {limit // 1024} kB)."}, status_code=413
                 )
         return await call_next(request)
 
@@ -84,7 +94,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             {"detail": [{"loc": ["body", "municipality"], "msg": str(exc), "type": "value_error"}]}, status_code=422
         )
 
-    from web import api, openai_api, pages
+    from web import admin, api, openai_api, pages
 
     titles = {401: "Inloggen vereist", 403: "Geen toegang", 404: "Niet gevonden", 429: "Even geduld"}
 
@@ -102,5 +112,6 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.include_router(api.router)
     app.include_router(openai_api.router)
     app.include_router(pages.router)
+    app.include_router(admin.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -97,9 +97,9 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             return 2
     print(f"Wegwijzer draait op http://{args.host}:{args.port}  (stoppen: Ctrl+C)")
 
-    from web.app import create_app
+    from wegwijzer.app import create
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create(settings), host=args.host, port=args.port, log_level="info")
     return 0
 
 
