@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import math
-import os
-import socket
-import subprocess
-import sys
-import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,35 +23,6 @@ META = [
     {"municipality": "Leiden", "title": "B", "year": 2025},
 ]
 VECTORS = [[1.0, 0.0, 0.0], [0.7, 0.7, 0.0], [0.0, 0.0, 1.0]]
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory) -> Iterator[str]:
-    """`chroma run` on 127.0.0.1, as a deployment with several app workers uses it."""
-    binary = Path(sys.executable).with_name("chroma")
-    if not binary.exists():
-        pytest.skip("the chroma command is not installed")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    path = tmp_path_factory.mktemp("chroma-server")
-    server = subprocess.Popen(
-        [str(binary), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(params=["memory", "chroma", "chroma-server"])
