@@ -65,7 +65,7 @@ def test_several_workers_share_one_chroma_server(chroma_server: str, e5_model_di
             ] * 5
             with ThreadPoolExecutor(8) as pool:
                 answers = list(pool.map(ask, questions))
-            assert all(a["citations"] for a in answers), [(q, a["refused"]) for q, a in zip(questions, answers)]
+            assert all(a["citations"] for a in answers)
 
             # A document added through one worker is indexed into the shared server and answered by all.
             staff = {"auth": ("medewerker", "geheim"), "headers": {"Origin": base}}
