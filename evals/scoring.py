@@ -38,6 +38,7 @@ def record(item: Item, response: dict, latency_ms: float) -> dict:
         "key_facts": metrics.key_facts(answer, item.must_include, item.must_not_include),
         "forbidden_hit": metrics.forbidden_hit(answer, item.must_not_include),
         "mode": response.get("mode", ""),
+        "first_token_ms": (response.get("timings_ms") or {}).get("first_token"),
         "invented_numbers": metrics.invented_numbers(answer, cited) if not response.get("refused") else [],
     }
     if item.answerable and golds:
@@ -72,6 +73,7 @@ def summarise(rows: Sequence[dict]) -> dict:
         "forbidden_hits": sum(r["forbidden_hit"] for r in rows),
         "answers_with_invented_numbers": sum(bool(r.get("invented_numbers")) for r in rows),
         "generated_share": metrics.mean(str(r.get("mode", "")).startswith("llm:") for r in rows if not r["refused"]),
+        "first_token_p50_ms": metrics.percentile([r["first_token_ms"] for r in rows if r.get("first_token_ms")], 50),
         "latency_p50_ms": metrics.percentile(latencies, 50),
         "latency_p95_ms": metrics.percentile(latencies, 95),
     }

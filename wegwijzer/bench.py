@@ -107,6 +107,10 @@ def bench(
 
 
 def main(args, settings: Settings) -> int:  # noqa: ANN001
+    if args.plot:
+        plot_growth(args.out or Path("evals/bench.jsonl"), args.plot)
+        print(f"Grafiek: {args.plot}")
+        return 0
     result = bench(args.corpus, settings, args.questions, args.queries, args.keep)
     print(json.dumps(result, indent=2))
     if args.out:
@@ -114,3 +118,39 @@ def main(args, settings: Settings) -> int:  # noqa: ANN001
         with args.out.open("a", encoding="utf-8") as f:
             f.write(json.dumps(result) + "\n")
     return 0
+
+
+def plot_growth(results: Path, png: Path) -> None:
+    """How cost grows with corpus size: one panel per measure, passages on a log axis."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import matplotlib.ticker
+
+    rows = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines() if line.strip()]
+    latest: dict[str, dict] = {}
+    for row in rows:  # the last measurement of each corpus counts
+        latest[Path(row["corpus"]).name] = row
+    points = sorted(latest.items(), key=lambda item: item[1]["chunks"])
+    panels = [
+        ("passages indexed per second", "chunks_per_s"),
+        ("index on disk (MB)", "index_mb"),
+        ("peak memory (MB)", "peak_rss_mb"),
+        ("search p95 (ms)", "search_p95_ms"),
+    ]
+    fig, axes = plt.subplots(1, len(panels), figsize=(16, 3.6))
+    for ax, (title, key) in zip(axes, panels, strict=True):
+        xs = [row["chunks"] for _, row in points]
+        ax.plot(xs, [row[key] for _, row in points], marker="o")
+        for name, row in points:
+            label = name + ("" if row.get("sentences") else "\n(no sentence vectors)")
+            ax.annotate(label, (row["chunks"], row[key]), fontsize=7, xytext=(4, 4), textcoords="offset points")
+        ax.set_xscale("log")
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        ax.set_xlabel("passages")
+        ax.set_title(title, fontsize=9)
+    fig.tight_layout()
+    png.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(png, dpi=110)
+    plt.close(fig)
