@@ -22,6 +22,7 @@ from ingest.sources import SOURCES_FILE, metadata, read_sources
 PIPELINE_VERSION = "6"
 BATCH = 128  # large batches let sentence-transformers sort by length: less padding
 VERSION_CHARS = 16  # of the fingerprint, to name a document's version
+MAX_FILE_BYTES = 100 * 2**20  # larger files are reported, not read: no policy document is this big
 
 
 @dataclass
@@ -114,6 +115,9 @@ def ingest(
         document = path.relative_to(corpus).as_posix()
         seen.add(document)
         meta = metadata(document, sources)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            report.errors[document] = f"{document}: groter dan {MAX_FILE_BYTES // 2**20} MB, overgeslagen"
+            continue
         version = fingerprint(path.read_bytes(), meta, embedder.name)[:VERSION_CHARS]
         versions = held.get(document, {})
         if (

@@ -60,6 +60,7 @@ def test_history_and_audience_are_accepted(client: TestClient):
         {"question": ""},
         {"question": "   \n\t "},
         {"question": "x" * 2001},
+        {"question": "Waar kan ik terecht? " * 500},  # 10,000 characters
         {},
         {"question": 5},
         {"question": "ok", "audience": "boss"},

@@ -158,3 +158,22 @@ def test_an_index_from_before_versions_is_replaced_on_the_next_ingest(tmp_path: 
         legacy.add([replace(chunk, version="")], [[1.0]], [old])
     ingest(corpus, HashingEmbedder(), legacy, tmp_path / "texts", progress=False)
     assert {c.id for c, _ in legacy.all()} == {c.id for c, _ in store.all()}
+
+
+def test_awkward_documents_are_read_or_reported_and_the_rest_is_indexed(tmp_path: Path, monkeypatch):
+    from ingest import indexing
+
+    corpus = write_corpus(tmp_path / "corpus")
+    (corpus / "oud (cp1252) [def].txt").write_bytes("Café Één: de Wmo-consulent komt op huisbezoek.".encode("cp1252"))
+    (corpus / "kapot.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (corpus / "leeg.md").write_text("")
+    (corpus / "kopie van leiden_jeugd.md").write_bytes((corpus / "leiden_jeugd.md").read_bytes())
+    (corpus / "enorm.txt").write_text("woord " * 2000)
+    monkeypatch.setattr(indexing, "MAX_FILE_BYTES", 10_000)
+    store = MemoryStore()
+    report = _run(corpus, tmp_path, store, MemoryStore())
+    assert set(report.errors) == {"kapot.docx", "leeg.md", "enorm.txt"}
+    assert "groter dan" in report.errors["enorm.txt"]
+    assert {"oud (cp1252) [def].txt", "kopie van leiden_jeugd.md"} <= set(report.added)
+    texts = {c.document: c.text for c, _ in store.all()}
+    assert "Café Één" in texts["oud (cp1252) [def].txt"]

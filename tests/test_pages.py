@@ -133,3 +133,24 @@ def test_a_language_model_answer_streams_as_a_draft_then_shows_verified(mini: As
     assert events[0].startswith("event: partial") and "Concept" in events[0]
     done = events[-1]
     assert "Incluzio" in done and "900" not in done and "Geschreven door een taalmodel" in done
+
+
+def test_a_document_with_spaces_and_brackets_in_its_name_opens(tmp_path):
+    from urllib.parse import quote
+
+    from assistant.embedders import HashingEmbedder
+    from assistant.retrieval import Retriever
+    from assistant.stores import MemoryStore
+    from ingest.indexing import ingest
+    from tests.conftest import MINI_CORPUS, write_corpus
+
+    name = "nota (v2) [def] & co.md"
+    corpus = write_corpus(
+        tmp_path / "corpus", {**MINI_CORPUS, name: "# Nota\n\nDe Wmo-consulent komt op huisbezoek.\n"}
+    )
+    embedder, store = HashingEmbedder(), MemoryStore()
+    ingest(corpus, embedder, store, tmp_path / "texts", progress=False)
+    client = TestClient(create_app(Settings(data_dir=tmp_path), assistant=Assistant(Retriever(embedder, store))))
+    page = client.get(f"/documents/{quote(name)}")
+    assert page.status_code == 200 and "huisbezoek" in page.text
+    assert client.get("/documents/" + quote("../../etc/passwd")).status_code == 404
