@@ -25,3 +25,21 @@ def test_personal_data_is_masked_and_the_rest_stays():
 
 def test_the_marker_does_not_make_a_question_ask_for_contact_details():
     assert guard.answer_type(f"Ik ben {MARKER}, waar kan ik terecht met schulden?") is None
+
+
+def test_the_access_log_never_shows_a_query_string():
+    import logging
+
+    from web.logs import NoQueryStrings
+
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        "",
+        0,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/api/search?q=mijn+bsn+is+123456782", "1.1", 200),
+        None,
+    )
+    NoQueryStrings().filter(record)
+    assert "123456782" not in record.getMessage() and "/api/search?…" in record.getMessage()

@@ -15,6 +15,7 @@ from assistant.core import Assistant
 from assistant.errors import IndexMissingError, ModelMissingError, UnknownMunicipalityError
 from assistant.settings import Settings, get_settings
 from web.limits import RateLimiter
+from web.logs import without_query_strings
 
 STATIC = Path(__file__).parent / "static"
 
@@ -41,6 +42,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202
+        without_query_strings()  # questions can be in /api/search?q=...: keep them out of the access log
         if assistant is None:
             from assistant.wiring import build_assistant
 
