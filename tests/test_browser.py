@@ -224,3 +224,39 @@ def test_staff_upload_a_document_see_it_indexed_and_answered_from(browser, serve
     assert "Vervoer in de regio" in turn.locator(".sources").inner_text()
     context.close()
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def llm_server(tmp_path_factory) -> Iterator[str]:
+    """The page with a (scripted, slow) language model behind it: the draft streams, then the verified answer."""
+    import time as clock
+
+    from assistant.chat_models import ScriptedChatModel
+    from web.app import create_app
+
+    class Slow(ScriptedChatModel):
+        def stream(self, messages):  # noqa: ANN001, ANN202
+            for piece in super().stream(messages):
+                clock.sleep(0.05)
+                yield piece
+
+    root = tmp_path_factory.mktemp("browser-llm")
+    embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
+    ingest(write_corpus(root / "corpus"), embedder, store, root / "texts", sentence_store=sentences, progress=False)
+    chat = Slow(
+        "U kunt terecht bij Incluzio Leiderdorp [1]. Iedere mantelzorger krijgt € 750 per jaar [1]. "
+        "Incluzio biedt ook respijtzorg, zodat u de zorg langer volhoudt [1]."
+    )
+    app = create_app(Settings(data_dir=root), assistant=Assistant(Retriever(embedder, store, sentences), chat=chat))
+    with serving(app) as url:
+        yield url
+
+
+def test_a_generated_answer_streams_as_a_draft_then_shows_verified(page, llm_server):
+    page.goto(llm_server)
+    ask(page, "Waar kunnen mantelzorgers in Leiderdorp terecht?")
+    page.locator(".draft-note").wait_for(timeout=10_000)
+    turn = last_answer(page)
+    text = turn.locator(".answer").inner_text()
+    assert "Incluzio Leiderdorp" in text and "750" not in text and "Geschreven door een taalmodel" in text
+    assert page.locator(".draft-note").count() == 0
