@@ -48,7 +48,7 @@ def get_library(request: Request) -> Library:
     library = getattr(request.app.state, "library", None)
     if library is None:
         raise HTTPException(
-            503, "Documentbeheer staat uit in deze installatie. Start met 'wegwijzer serve' of wegwijzer.app:create."
+            404, "Documentbeheer staat uit in deze installatie. Start met 'wegwijzer serve' of wegwijzer.app:create."
         )
     return library
 
@@ -72,7 +72,7 @@ def _page(request: Request, library: Library, assistant, message: str = "", erro
 
 
 @router.get("", response_class=HTMLResponse)
-def staff(request: Request, library: LibraryDep, assistant: AssistantDep, _: StaffDep, ok: str = "") -> Response:
+def staff(request: Request, _: StaffDep, library: LibraryDep, assistant: AssistantDep, ok: str = "") -> Response:
     messages = {
         "added": "Het document is opgeslagen. Het wordt nu geïndexeerd.",
         "removed": "Het document is verwijderd.",
@@ -82,7 +82,7 @@ def staff(request: Request, library: LibraryDep, assistant: AssistantDep, _: Sta
 
 
 @router.get("/status", response_class=HTMLResponse)
-def status(request: Request, library: LibraryDep, _: StaffDep) -> Response:
+def status(request: Request, _: StaffDep, library: LibraryDep) -> Response:
     return templates.TemplateResponse(request, "_indexing.html", {"request": request, "indexing": library.status()})
 
 
@@ -94,9 +94,9 @@ def _reindex(library: Library, assistant) -> None:  # noqa: ANN001
 @router.post("/documents", response_class=HTMLResponse, dependencies=ChangeDeps)
 def upload(
     request: Request,
+    _: StaffDep,
     library: LibraryDep,
     assistant: AssistantDep,
-    _: StaffDep,
     file: Annotated[UploadFile, File()],
     title: Annotated[str, Form(max_length=300)] = "",
     municipality: Annotated[str, Form(max_length=100)] = "",
@@ -121,7 +121,7 @@ def upload(
 
 @router.post("/documents/delete", dependencies=ChangeDeps)
 def remove(
-    request: Request, library: LibraryDep, assistant: AssistantDep, _: StaffDep, name: Annotated[str, Form()]
+    request: Request, _: StaffDep, library: LibraryDep, assistant: AssistantDep, name: Annotated[str, Form()]
 ) -> Response:
     try:
         library.remove(name)
@@ -132,6 +132,6 @@ def remove(
 
 
 @router.post("/reindex", dependencies=ChangeDeps)
-def reindex(library: LibraryDep, assistant: AssistantDep, _: StaffDep) -> Response:
+def reindex(_: StaffDep, library: LibraryDep, assistant: AssistantDep) -> Response:
     _reindex(library, assistant)
     return RedirectResponse("/staff?ok=reindex", status_code=303)
