@@ -27,6 +27,7 @@ def test_several_workers_share_one_chroma_server(chroma_server: str, e5_model_di
     corpus = write_corpus(tmp_path / "corpus")
     env = {
         **os.environ,
+        "OMP_NUM_THREADS": "1",  # two workers on two cores: one thread each
         "WEGWIJZER_CORPUS_DIR": str(corpus),
         "WEGWIJZER_DATA_DIR": str(tmp_path / "data"),
         "WEGWIJZER_CHROMA_URL": chroma_server,
@@ -41,7 +42,10 @@ def test_several_workers_share_one_chroma_server(chroma_server: str, e5_model_di
     port = free_port()
     workers = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "wegwijzer.app:create", "--factory", "--workers", "2"]
-        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        # uvicorn kills a worker that does not answer its health check within 5 s; a worker busy
+        # embedding on a loaded 2-core machine can take longer (see the README's deployment notes).
+        + ["--timeout-worker-healthcheck", "60", "--log-level", "info"]
+        + ["--host", "127.0.0.1", "--port", str(port)],
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
