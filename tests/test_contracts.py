@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -94,3 +96,20 @@ class TestSentenceTransformerEmbedder(EmbedderContract):
     @pytest.fixture(autouse=True)
     def _real(self, e5_embedder):
         self.embedder = e5_embedder
+
+
+def test_the_fifo_lock_serves_waiters_in_arrival_order():
+    from assistant.embedders import FifoLock
+
+    lock, order = FifoLock(), []
+    lock.__enter__()
+    threads = []
+    for n in range(5):
+        t = threading.Thread(target=lambda n=n: (lock.__enter__(), order.append(n), lock.__exit__()), daemon=True)
+        t.start()
+        threads.append(t)
+        time.sleep(0.05)  # arrive one after another
+    lock.__exit__()
+    for t in threads:
+        t.join(5)
+    assert order == [0, 1, 2, 3, 4]

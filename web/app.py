@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.core import Assistant
-from assistant.errors import IndexMissingError, ModelMissingError, UnknownMunicipalityError
+from assistant.errors import AssistantError, IndexMissingError, ModelMissingError, UnknownMunicipalityError
 from assistant.settings import Settings, get_settings
 from web.limits import RateLimiter
 from web.logs import without_query_strings
@@ -47,6 +48,9 @@ def create_app(
             from assistant.wiring import build_assistant
 
             app.state.assistant = build_assistant(settings)
+            # Load the embedding model now, not on the first (or first twenty) questions.
+            with contextlib.suppress(AssistantError):
+                app.state.assistant.retriever.embed_query("opwarmen")
         yield
 
     app = FastAPI(title="Wegwijzer", version="0.1.0", lifespan=lifespan)
