@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -50,11 +51,17 @@ def fingerprint(data: bytes, meta: DocumentMeta, model: str) -> str:
     return hashlib.sha256(key).hexdigest()
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never half of one (a unique temporary name: workers may race)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]:
@@ -137,7 +144,7 @@ def ingest(
         if not chunks:
             report.errors[document] = f"{document}: bevat geen tekst"
             continue
-        _write_atomically(text_path(texts_dir, document, version), text)
+        write_atomically(text_path(texts_dir, document, version), text.encode("utf-8"))
         update = newest_complete(versions) is not None
         plans.append(_Plan(document, version, chunks, _meta_fields(meta, len(chunks)), update))
 

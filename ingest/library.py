@@ -12,7 +12,6 @@ import contextlib
 import fcntl
 import io
 import json
-import os
 import re
 import tempfile
 import threading
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from assistant.errors import DocumentRejectedError
 from assistant.protocols import Embedder, VectorStore
-from ingest.indexing import corpus_files, ingest
+from ingest.indexing import corpus_files, ingest, write_atomically
 from ingest.loaders import LoadError, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
@@ -81,17 +80,6 @@ def _locked(path: Path, wait: bool = True) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class Library:
     """The documents in `corpus`, changed by staff; indexing state lives in `data_dir`."""
 
@@ -146,7 +134,7 @@ class Library:
             raise DocumentRejectedError(f"{name} bevat geen tekst (een scan zonder tekstlaag?).")
         self.corpus.mkdir(parents=True, exist_ok=True)
         with _locked(self._sources_lock):
-            _write_atomically(target, data)
+            write_atomically(target, data)
             entry = {"file": name, "title": title.strip() or metadata(name, {}).title, "kind": kind.strip() or "beleid"}
             if municipality.strip():
                 entry["municipality"] = municipality.strip()
@@ -167,7 +155,7 @@ class Library:
         path = self.corpus / SOURCES_FILE
         entries = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
         entries = [e for e in entries if e.get("file") != name] + ([entry] if entry else [])
-        _write_atomically(path, (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode())
+        write_atomically(path, (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode())
 
     def status(self) -> dict:
         try:
@@ -177,7 +165,7 @@ class Library:
 
     def _set_status(self, **status: object) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomically(self._status_file, json.dumps(status, ensure_ascii=False).encode())
+        write_atomically(self._status_file, json.dumps(status, ensure_ascii=False).encode())
 
     def reindex(
         self, embedder: Embedder, store: VectorStore, sentence_store: VectorStore | None, wait: bool = False

@@ -143,8 +143,12 @@ def write_corpus(folder: Path, files: dict[str, str] = MINI_CORPUS) -> Path:
 @pytest.fixture
 def mini(tmp_path: Path) -> Assistant:
     """An assistant over the mini corpus, with the fake embedder and in-memory stores."""
+    return mini_assistant(tmp_path)
+
+
+def mini_assistant(folder: Path, files: dict[str, str] = MINI_CORPUS, chat=None) -> Assistant:  # noqa: ANN001
+    """The `mini` assistant for tests that need other files or a chat model: corpus and texts under `folder`."""
     embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
-    ingest(
-        write_corpus(tmp_path / "corpus"), embedder, store, tmp_path / "texts", sentence_store=sentences, progress=False
-    )
-    return Assistant(Retriever(embedder, store, sentences))
+    corpus = write_corpus(folder / "corpus", files)
+    ingest(corpus, embedder, store, folder / "texts", sentence_store=sentences, progress=False)
+    return Assistant(Retriever(embedder, store, sentences), chat=chat)

@@ -10,18 +10,11 @@ import pytest
 from assistant.chat_models import ScriptedChatModel
 from assistant.core import Assistant
 from assistant.domain import Answer, Turn
-from assistant.embedders import HashingEmbedder
-from assistant.retrieval import Retriever
-from assistant.stores import MemoryStore
-from ingest.indexing import ingest
-from tests.conftest import MINI_CORPUS, SHARED, write_corpus
+from tests.conftest import MINI_CORPUS, SHARED, mini_assistant
 
 
 def _assistant(tmp_path: Path, chat: ScriptedChatModel, files: dict[str, str] = MINI_CORPUS) -> Assistant:
-    embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
-    corpus = write_corpus(tmp_path / "corpus", files)
-    ingest(corpus, embedder, store, tmp_path / "texts", sentence_store=sentences, progress=False)
-    return Assistant(Retriever(embedder, store, sentences), chat=chat)
+    return mini_assistant(tmp_path, files, chat)
 
 
 def _sources(messages: Sequence[Turn]) -> str:

@@ -19,15 +19,11 @@ import pytest
 from assistant.chat_models import ScriptedChatModel
 from assistant.core import Assistant
 from assistant.domain import Turn
-from assistant.embedders import HashingEmbedder
 from assistant.langchain_adapter import chat_model
 from assistant.protocols import ChatModel
-from assistant.retrieval import Retriever
 from assistant.settings import Settings
-from assistant.stores import MemoryStore
 from assistant.verification import cited, facts, sentences
-from ingest.indexing import ingest
-from tests.conftest import free_port, serving, write_corpus
+from tests.conftest import free_port, mini_assistant, serving
 
 GGUF = Path(os.environ.get("WEGWIJZER_TEST_GGUF", "/nonexistent"))
 
@@ -47,16 +43,7 @@ def _wait_for(url: str, seconds: float = 180) -> None:
 
 
 def _mini(tmp_path: Path, chat: ChatModel) -> Assistant:
-    embedder, store, sentences_ = HashingEmbedder(), MemoryStore(), MemoryStore()
-    ingest(
-        write_corpus(tmp_path / "corpus"),
-        embedder,
-        store,
-        tmp_path / "texts",
-        sentence_store=sentences_,
-        progress=False,
-    )
-    return Assistant(Retriever(embedder, store, sentences_), chat=chat)
+    return mini_assistant(tmp_path, chat=chat)
 
 
 @pytest.fixture
