@@ -3,52 +3,27 @@
 No language model is needed: every sentence of an answer is a sentence of a passage, followed by
 its `[n]`. Only the short framing (introduction, refusal, where to ask) is our own wording, in the
 question's language.
+
+Which sentences answer, and whether the passages answer at all, is decided by a fitted model
+(`answer_model`) over the features computed here; nothing in this module is a tuned weight.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant import guard
+from assistant.answer_model import Variant
 from assistant.domain import Citation, Passage
-from assistant.lexical import BM25Index, terms
-from assistant.municipalities import ALIASES
-from assistant.retrieval import Hit
+from assistant.lexical import BM25Index, terms, words
+from assistant.retrieval import Hit, context_line
 from assistant.sentences import split as sentences
 
-_PLACE_WORDS = {a for aliases in ALIASES.values() for a in aliases} | {"leidse", "leiderdorpse", "nederland", "rijk"}
-# Below this share of the question's (idf-weighted) terms, a sentence does not carry a wanted fact.
-MIN_COVERAGE = 0.34
-# A passage this close in meaning supports an answer even without shared words (English questions).
-MIN_DENSE = 0.87
-
-
-@dataclass(frozen=True, slots=True)
-class Calibration:
-    """Similarity thresholds that belong to one embedding model; the default switches the gate off.
-
-    An answer needs one sentence at least `min_sentence` close to the question; a question
-    recognisably about the social domain needs `min_sentence_in_domain`.
-    """
-
-    min_sentence: float = 0.0
-    min_sentence_in_domain: float = 0.0
-
-
-# multilingual-e5-small cosines sit in a narrow band. Calibrated on the dev set and on out-of-domain
-# probes (government Q&A about passports, DigiD, Woo): those peak at 0.847, answerable questions start at 0.833.
-E5_SMALL = Calibration(min_sentence=0.85, min_sentence_in_domain=0.83)
-UNCALIBRATED = Calibration()
-
-
-def calibration_for(model_name: str) -> Calibration:
-    """Thresholds are only known for the model they were measured with."""
-    return E5_SMALL if "multilingual-e5-small" in model_name else UNCALIBRATED
-
-
 SENTENCES = {"resident": 3, "staff": 5}
+CANDIDATE_HITS = 6  # sentences are taken from this many best passages
 _END = re.compile(r"[.!?:;]+$")
 
 
@@ -64,6 +39,13 @@ class Request:
     comparison: bool  # several municipalities must be kept apart
     expansion: str = ""  # policy words for what the question describes (thesaurus)
     in_domain: bool = False  # recognisably a question about social support
+    indexed: tuple[str, ...] = ()  # every municipality in the index
+    place_names: frozenset[str] = frozenset()  # lower-cased names of places: where to look, not what
+
+    @property
+    def ignored_terms(self) -> set[str]:
+        """Terms that say where, not what: they are no evidence that a sentence answers."""
+        return {t for name in self.place_names for t in terms(name)} | {"gemeent", "gemeentelijk", "municipality"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,40 +53,80 @@ class Composed:
     text: str
     refused: bool
     citations: tuple[Citation, ...]
+    related: tuple[Passage, ...] = ()  # shown after a refusal as related reading, never as an answer
 
 
 @dataclass(frozen=True, slots=True)
-class _Sentence:
+class Candidate:
+    """A sentence of a retrieved passage with what the model weighs it by."""
+
     text: str
     hit: int  # index into the hits
     position: int
-    coverage: float
-    similarity: float
-    score: float
+    features: dict[str, float] = field(compare=False)
+    # A sentence that ends in ':' leads in a list: its items are part of what it says.
+    items: tuple[str, ...] = ()
+
+    @property
+    def full_text(self) -> str:
+        return " ".join((self.text, *self.items))
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What the composer weighs sentences with: term weights, the index, sentence similarities."""
+    """Everything the decision is made from: the candidates and the question-level features."""
 
-    index: BM25Index
-    weights: dict[str, float]
-    similarities: dict[tuple[str, int], float]
-    calibration: Calibration = UNCALIBRATED
+    candidates: tuple[Candidate, ...]
+    question: dict[str, float]  # features of the question and its retrieved passages (before the ranker)
+    missing: tuple[str, ...]  # the question's own specific words that the best passages lack
+    unknown: tuple[str, ...] = ()  # the question's words that no document uses (longest first)
 
 
-def _weights(req: Request, index: BM25Index, ignore: set[str]) -> dict[str, float]:
-    """Idf weights of the question's terms; words no document uses cannot be evidence either way.
+# "Where can I go / who can help": residents need the name of a place or organisation.
+_WANTS_PLACE = re.compile(
+    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|instantie|organisatie|where|who can|help me)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
+_WANTS_FIGURES = re.compile(
+    r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|bedrag|budget|%|how many|how much|target|"
+    r"grens|datum|wanneer|termijn|binnen hoeveel|deadline|when|welk jaar",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+# Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
+# They are features for the fitted model, not rules: how much each counts is learned.
+_ASKS: dict[str, re.Pattern[str]] = {
+    "procedure": re.compile(
+        r"\bhoe\s+(vraag|meld|kan|moet|krijg|regel|doe)\b.*\b(aan|aanvragen|aanmelden|melden|krijgen|regelen)\b|"
+        r"\b(aanvragen|aanmelden|inschrijven|welk\s+formulier|welke\s+stappen)\b|\bhow\s+(do|can)\s+i\s+(apply|register)",
+        re.I,
+    ),
+    "name": re.compile(r"\bhoe\s+heet|\bwat\s+is\s+de\s+naam|\bbij\s+welke\b|\bwelke\s+naam|\bwhat\s+is\s+the\s+name", re.I),
+    "why": re.compile(r"\bwaarom\b|\bwaardoor\b|\bwhy\b", re.I),
+    "yes_no": re.compile(r"^\s*(kan|kun|mag|moet|heb|krijg|is|zijn|wordt|can|may|do|does|is|am)\b", re.I),
+    "definition": re.compile(r"\bwat\s+(is|zijn|doet|doen|betekent|houdt)\b|\bwhat\s+(is|are|does)\b", re.I),
+}
+_PROCEDURE_WORDS = re.compile(
+    r"\b(aanvra\w*|aanmeld\w*|melden|formulier\w*|loket|indienen|ingediend|contact\s+op|terecht\s+bij|via\s+de|"
+    r"afspraak|intake|website|apply|application)\b",
+    re.I,
+)
+# The thing a question asks for: "Welke *wethouder*", "Hoeveel *mensen*", "Wat is de *streefwaarde*".
+_FOCUS = re.compile(
+    r"\b(welke|welk|hoeveel|wat\s+is\s+de|wat\s+is\s+het|wat\s+zijn\s+de|which|what\s+is\s+the|what\s+are\s+the|how\s+many)"
+    r"\s+([\w-]+)",
+    re.I,
+)
 
-    Thesaurus terms count at half weight: they say what the question is about, not what it said.
-    """
-    weights = {t: 0.5 * index.idf(t) for t in set(terms(req.expansion)) if t not in ignore and t in index.postings}
-    weights.update({t: index.idf(t) for t in set(terms(req.question)) if t not in ignore and t in index.postings})
-    return weights
+
+def names_a_place(sentence: str, ignore: frozenset[str] | set[str]) -> bool:
+    """A capitalised name inside the sentence (not its first word), other than a municipality's."""
+    return any(m.group(0).lower() not in ignore for m in _NAME.finditer(sentence))
 
 
 def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Index) -> float:
-    """The idf-weighted share of question terms in a sentence; a compound counts for half."""
+    """The idf-weighted share of question terms in a text; a compound counts for half."""
     total = sum(weights.values())
     found = 0.0
     for t, w in weights.items():
@@ -115,96 +137,168 @@ def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Ind
     return found / total if total else 0.0
 
 
-# "Where can I go / who can help": residents need the name of a place or organisation.
-_WANTS_PLACE = re.compile(
-    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|where|who can|help me)\b", re.I
-)
-_NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
+def _is_heading(sentence: str) -> bool:
+    return len(sentence.split()) < 8 and not sentence.endswith((".", "!", "?", ";"))
 
 
-def names_a_place(sentence: str, ignore: set[str]) -> bool:
-    """A capitalised name inside the sentence (not its first word), other than a municipality's."""
-    return any(m.group(0).lower() not in ignore for m in _NAME.finditer(sentence))
-
-
-_WANTS_FIGURES = re.compile(
-    r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|%|how many|how much|target|grens|datum|wanneer|deadline|when",
-    re.I,
-)
-
-
-def _looks_like_text(sentence: str, question: str) -> bool:
-    """Leave out headings, flattened table rows (unless the question asks for figures), and
-    instructions aimed at an assistant that a document may carry: those are data, never an answer."""
-    if guard.is_injection(sentence):
+def _usable(sentence: str, wants_figures: bool) -> bool:
+    """Headings, and flattened table rows unless the question asks for figures, are no answer; nor are
+    instructions aimed at an assistant that a document may carry: those are data."""
+    if guard.is_injection(sentence) or sentence.startswith("#"):
         return False
-    if "·" in sentence:
-        return bool(_WANTS_FIGURES.search(question))
-    if len(sentence.split()) < 8:
-        return sentence.endswith((".", "!", "?", ";"))
-    return True
+    if "·" in sentence or sentence.count("|") >= 2:
+        return wants_figures
+    return not _is_heading(sentence)
 
 
-def _closeness(similarity: float) -> float:
-    """e5 cosines sit in a narrow band; spread the useful part (0.78-0.90) over 0-1."""
-    return min(1.2, max(0.0, (similarity - 0.78) / 0.12))
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """The question's terms with their idf weights, split by what they tell."""
+
+    own: dict[str, float]  # the question's own words that some document uses
+    all: dict[str, float]  # own words and thesaurus words (at half weight)
+    specific: dict[str, float]  # the two rarest own words: what the question is specifically about
+    unknown: tuple[str, ...]  # the question's content words that no document uses
+    content: int  # how many content words the question has
+    surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
+    focus: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
 
 
-def _candidates(req: Request, hits: Sequence[Hit], ev: Evidence, limit: int = 6) -> list[_Sentence]:
+def _question_terms(req: Request, index: BM25Index) -> _Terms:
+    ignore = req.ignored_terms
+    surface: dict[str, str] = {}
+    for w in words(req.question):
+        for t in terms(w):
+            surface.setdefault(t, w)
+    content = [t for t in dict.fromkeys(terms(req.question)) if t not in ignore]
+    own = {t: index.idf(t) for t in content if t in index.postings}
+    extra = {t: 0.5 * index.idf(t) for t in set(terms(req.expansion)) if t not in ignore and t in index.postings}
+    unknown = tuple(t for t in content if t not in index.postings and not t.isdigit())
+    specific = dict(sorted(own.items(), key=lambda kv: -kv[1])[:2])
+    focus = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
+    return _Terms(own, extra | own, specific, unknown, len(content), surface, focus)
+
+
+def evidence(
+    req: Request, hits: Sequence[Hit], index: BM25Index, similarities: dict[tuple[str, int], float]
+) -> Evidence:
+    """The candidate sentences with their features, and the question's features."""
+    qt = _question_terms(req, index)
     kind = guard.answer_type(req.question)
     wants_place = bool(_WANTS_PLACE.search(req.question))
     wants_figures = bool(_WANTS_FIGURES.search(req.question))
-    out: list[_Sentence] = []
-    for h, hit in enumerate(hits[:limit]):
-        for pos, sentence in enumerate(sentences(hit.passage.text)):
-            if not _looks_like_text(sentence, req.question):
+    others = [o.lower() for o in req.others]
+    max_idf = math.log(1 + (index.n + 0.5) / 0.5) if index.n else 1.0
+    candidates: list[Candidate] = []
+    passage_terms: list[set[str]] = []
+    for h, hit in enumerate(hits[:CANDIDATE_HITS]):
+        p = hit.passage
+        in_passage = set(terms(f"{context_line({'title': p.title, 'section': p.section})}\n{p.text}"))
+        passage_terms.append(in_passage)
+        passage = {
+            "passage_focus": _has_any(qt.focus, in_passage, index),
+            "passage_coverage": coverage(in_passage, qt.own, index),
+            "passage_specific": coverage(in_passage, qt.specific, index),
+            "dense": hit.dense,
+            "fused": p.score,
+            "rank": 1.0 / (1 + h),
+        }
+        for pos, sentence in enumerate(sentences(p.text)):
+            if not _usable(sentence, wants_figures):
                 continue
-            cov = coverage(set(terms(sentence)), ev.weights, ev.index)
-            sim = ev.similarities.get((hit.passage.chunk_id, pos), 0.0)
-            score = 0.7 * cov + _closeness(sim) + 0.3 * hit.passage.score
-            if kind and guard.has_fact(kind, sentence):
-                score += 0.3
-            if wants_place and names_a_place(sentence, _PLACE_WORDS):
-                score += 0.25
-            if wants_figures and re.search(r"\d", sentence):
-                score += 0.2
+            in_sentence = set(terms(sentence))
             n_words = len(sentence.split())
-            if n_words < 6 or n_words > 70:
-                score -= 0.15
-            out.append(_Sentence(sentence, h, pos, cov, sim, score))
-    return out
+            table_row = "·" in sentence or sentence.count("|") >= 2
+            items = _list_items(p.text, sentence, pos)
+            whole = " ".join((sentence, *items))
+            features = passage | {
+                "coverage": coverage(in_sentence, qt.all, index),
+                "own_coverage": coverage(in_sentence, qt.own, index),
+                "specific": coverage(in_sentence, qt.specific, index),
+                "focus": _has_any(qt.focus, in_sentence, index),
+                "similarity": similarities.get((p.chunk_id, pos), 0.0),
+                "position": 1.0 / (1 + pos),
+                "words": min(n_words, 80) / 80,
+                "heading": float(_is_heading(sentence)),
+                "table_row": float(table_row),
+                "table_row_figures": float(table_row and wants_figures),
+                "fact_type": (1.0 if guard.has_fact(kind, whole) else -1.0) if kind else 0.0,
+                "names_place": float(wants_place and names_a_place(sentence, req.place_names)),
+                "figures": float(wants_figures and bool(_DIGIT.search(whole))),
+                "names_other": float(any(o in sentence.lower() for o in others)),
+                "procedure_words": float(bool(_PROCEDURE_WORDS.search(whole))),
+            }
+            candidates.append(Candidate(sentence, h, pos, features, items))
+    top = passage_terms[:3]
+    missing = [t for t in qt.specific if not any(t in ts or _in_compound(t, ts, index) for ts in top)]
+    question = {
+        "unknown": len(qt.unknown) / qt.content if qt.content else 0.0,
+        "specific_missing": max((qt.specific[t] / max_idf for t in missing), default=0.0),
+        "asks_fact": float(kind is not None),
+        "asks_focus": float(bool(qt.focus)),
+        "asks_place": float(wants_place),
+        **{f"asks_{name}": float(bool(pattern.search(req.question))) for name, pattern in _ASKS.items()},
+        "in_domain": float(req.in_domain),
+        "names_other": float(bool(req.others) and not req.municipalities),
+        "terms": min(len(qt.own), 10) / 10,
+        "best_dense": max((h.dense for h in hits[:5]), default=0.0),
+        "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < 5), default=0.0),
+    }
+    # Longer words are the more specific ones ("beschikking" before "duurt").
+    unknown = sorted((qt.surface.get(t, t) for t in qt.unknown), key=len, reverse=True)
+    return Evidence(tuple(candidates), question, tuple(qt.surface.get(t, t) for t in missing), tuple(unknown))
 
 
-def supported(
-    req: Request, hits: Sequence[Hit], cands: Sequence[_Sentence], calibration: Calibration = UNCALIBRATED
-) -> bool:
-    """Whether the passages answer the question well enough to say anything.
-
-    A question that wants a literal fact (phone number, opening hours, amount) is supported only
-    by a sentence that has such a fact and is about the question. Otherwise any shared term will
-    do, or a passage very close in meaning: residents describe their situation in words the
-    policy documents do not use, and dense similarity alone does not separate answerable from
-    unanswerable questions (measured on the dev set: 0.82-0.91 for both).
-    """
-    if not hits:
-        return False
-    top = [c for c in cands if c.hit < 5]
-    kind = guard.answer_type(req.question)
-    if kind:
-        return any(guard.has_fact(kind, c.text) and c.coverage >= MIN_COVERAGE for c in top)
-    best_coverage = max((c.coverage for c in top), default=0.0)
-    if not (best_coverage > 0 or max(h.dense for h in hits[:5]) >= MIN_DENSE):
-        return False
-    best_sentence = max((c.similarity for c in top), default=0.0)
-    if best_sentence == 0.0:
-        return True  # no sentence vectors in this index: shared terms are all we have
-    return best_sentence >= (calibration.min_sentence_in_domain if req.in_domain else calibration.min_sentence)
+_ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")
 
 
-def _covers_elsewhere(req: Request, cands: Sequence[_Sentence]) -> bool:
-    """A municipality outside the corpus counts as covered only by a sentence that names it and answers."""
-    names = [o.lower() for o in req.others]
-    return any(c.hit < 3 and c.coverage >= MIN_COVERAGE and any(n in c.text.lower() for n in names) for c in cands)
+def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple[str, ...]:
+    """The list items that follow a lead-in sentence ('..., voor zover:') in its passage."""
+    if not sentence.rstrip().endswith(":"):
+        return ()
+    items: list[str] = []
+    for following in sentences(text)[position + 1 :]:
+        if len(items) == most or following.rstrip().endswith(":") and items:
+            break
+        items.append(following)
+        if not _ITEM.match(following) and not following.rstrip().endswith((";", ",", "; en", "; of")):
+            break  # an unmarked item is the last one
+    return tuple(items)
+
+
+def _in_compound(term: str, found: set[str], index: BM25Index) -> bool:
+    return any(c in found for c in index.compounds(term))
+
+
+def _has_any(wanted: frozenset[str], found: set[str], index: BM25Index) -> float:
+    """1 when a wanted term (or a compound of it) is found, 0 when not, -1 when nothing is wanted."""
+    if not wanted:
+        return -1.0
+    return float(any(t in found or _in_compound(t, found, index) for t in wanted))
+
+
+def gate_features(ev: Evidence, probabilities: Sequence[float]) -> dict[str, float]:
+    """The question's features plus what the sentence ranker found in its best passages."""
+    top = sorted(
+        ((p, c) for p, c in zip(probabilities, ev.candidates, strict=True) if c.hit < 5), key=lambda pc: -pc[0]
+    )
+    best = top[0][1].features if top else {}
+    return ev.question | {
+        "best": top[0][0] if top else 0.0,
+        "second": top[1][0] if len(top) > 1 else 0.0,
+        "best_own_coverage": max((c.features["own_coverage"] for _, c in top), default=0.0),
+        "best_specific": max((c.features["specific"] for _, c in top), default=0.0),
+        "best_passage_specific": max((c.features["passage_specific"] for _, c in top), default=0.0),
+        "best_fact": max((c.features["fact_type"] for _, c in top), default=0.0),
+        "best_focus": max((c.features["focus"] for _, c in top), default=0.0),
+        "top_focus": max((c.features["focus"] for _, c in top[:3]), default=0.0),
+        "top_fact": max((c.features["fact_type"] for _, c in top[:3]), default=0.0),
+        "top_specific": max((c.features["specific"] for _, c in top[:3]), default=0.0),
+        "top_procedure": max((c.features["procedure_words"] for _, c in top[:3]), default=0.0),
+        "top_place": max((c.features["names_place"] for _, c in top[:3]), default=0.0),
+        "passage_focus": max((c.features["passage_focus"] for _, c in top), default=0.0),
+        "best_names_other": best.get("names_other", 0.0),
+    }
 
 
 def _same(a: str, b: str) -> bool:
@@ -213,35 +307,42 @@ def _same(a: str, b: str) -> bool:
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 
-def _select(req: Request, hits: Sequence[Hit], candidates: Sequence[_Sentence]) -> list[_Sentence]:
+def select(
+    req: Request, hits: Sequence[Hit], candidates: Sequence[Candidate], probabilities: Sequence[float], keep: float
+) -> list[Candidate]:
+    """The answer's sentences: the most probable ones, at most two per passage, in reading order.
+
+    Residents asking where to go get the sentence that names the place first.
+    """
     n = SENTENCES.get(req.audience, 3)
-    cands = sorted(candidates, key=lambda c: -c.score)
-    chosen: list[_Sentence] = []
+    ranked = sorted(zip(probabilities, candidates, strict=True), key=lambda pc: -pc[0])
+    if not ranked:
+        return []
+    floor = keep * ranked[0][0]
+    chosen: list[Candidate] = []
     per_hit: dict[int, int] = {}
     groups = req.municipalities if req.comparison else ()
-    # Keep municipalities apart: the best sentences of each one asked about, then the rest.
+    # Keep municipalities apart: the best sentence(s) of each one asked about, then the rest.
     for municipality in groups:
-        own = [c for c in cands if hits[c.hit].passage.municipality == municipality]
-        chosen.extend(own[: max(1, n // max(1, len(groups)))])
-    for c in cands:
-        if len(chosen) >= n:
+        own = [c for _, c in ranked if hits[c.hit].passage.municipality == municipality]
+        for c in own[: max(1, n // max(1, len(groups)))]:
+            if c not in chosen:
+                chosen.append(c)
+                per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
+    for p, c in ranked:
+        if len(chosen) >= n or p < floor:
             break
-        if c in chosen or per_hit.get(c.hit, 0) >= 2 or (c.coverage == 0 and c.similarity < MIN_DENSE):
-            continue
-        if any(_same(c.text, other.text) for other in chosen):
+        if c in chosen or per_hit.get(c.hit, 0) >= 2 or any(_same(c.text, o.full_text) for o in chosen):
             continue
         chosen.append(c)
         per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
-    return sorted(
-        chosen,
-        key=lambda c: (
-            groups.index(hits[c.hit].passage.municipality)
-            if hits[c.hit].passage.municipality in groups
-            else len(groups),
-            c.hit,
-            c.position,
-        ),
-    )
+
+    def order(c: Candidate) -> tuple:
+        group = groups.index(hits[c.hit].passage.municipality) if hits[c.hit].passage.municipality in groups else 0
+        place_first = 0 if req.audience == "resident" and c.features["names_place"] else 1
+        return (group, place_first, c.hit, c.position)
+
+    return sorted(chosen, key=order)
 
 
 def _cite(sentence: str, n: int) -> str:
@@ -249,8 +350,17 @@ def _cite(sentence: str, n: int) -> str:
     return f"{sentence[: m.start()]} [{n}]{m.group(0)[0]}" if m else f"{sentence} [{n}]."
 
 
+def _listed(names: Sequence[str], conjunction: str) -> str:
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def _asked_about(req: Request) -> tuple[str, ...]:
+    # With one municipality indexed and none named, the resident is almost surely one of its own.
+    return req.municipalities or req.others or (req.indexed if len(req.indexed) == 1 else ())
+
+
 def where_to_ask(req: Request) -> str:
-    named = req.municipalities or req.others
+    named = _asked_about(req)
     if req.language == "en":
         place = " or ".join(f"the municipality of {m}" for m in named) if named else "your municipality"
         return f"Please contact {place}, for example the Wmo desk or the social neighbourhood team."
@@ -258,7 +368,28 @@ def where_to_ask(req: Request) -> str:
     return f"Neem contact op met {place}, bijvoorbeeld het Wmo-loket of het sociaal (wijk)team."
 
 
-def refusal(req: Request, reason: str) -> Composed:
+def _not_found(req: Request, missing: Sequence[str]) -> str:
+    """An honest sentence about what the documents lack: the question's own specific words when known."""
+    en = req.language == "en"
+    named = _asked_about(req)
+    whose = (
+        f"the documents of {_listed(named, 'and')}" if en else f"de documenten van de gemeente {_listed(named, 'en')}"
+    ) if named else ("the documents I can search" if en else "de documenten die ik kan doorzoeken")
+    if missing:
+        subject = _listed([f"'{m}'" for m in missing], "or" if en else "of")
+        return (
+            f"I found nothing about {subject} in {whose}, so I cannot answer this reliably."
+            if en
+            else f"Over {subject} staat niets in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
+        )
+    return (
+        f"This is not in {whose}, so I cannot answer it reliably."
+        if en
+        else f"Dit staat niet in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
+    )
+
+
+def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Sequence[Passage] = ()) -> Composed:
     """A polite refusal that says why and where to ask instead; it never repeats the question."""
     en = req.language == "en"
     if reason == "injection":
@@ -268,41 +399,43 @@ def refusal(req: Request, reason: str) -> Composed:
             else "Dat kan ik niet doen. Ik beantwoord alleen vragen over sociaal beleid, op basis van de documenten van de gemeente."
         )
     elif reason == "elsewhere":
+        covered, asked = _listed(req.indexed, "and" if en else "en"), _listed(req.others, "or" if en else "of")
         text = (
-            "My documents only cover Leidschendam-Voorburg, Leiden and Leiderdorp, so I cannot answer this."
+            f"My documents only cover {covered}, not {asked}, so I cannot answer this."
             if en
-            else "Mijn documenten gaan alleen over Leidschendam-Voorburg, Leiden en Leiderdorp. Daarom kan ik deze vraag niet beantwoorden."
+            else f"Mijn documenten gaan alleen over {covered}, niet over {asked}. Daarom kan ik deze vraag niet beantwoorden."
         )
     else:
-        text = (
-            "The documents I can search do not contain this, so I cannot answer it reliably. I answer questions about "
-            "social support (Wmo, youth care, income support, debt help, informal care, integration) from municipal documents."
+        scope = (
+            "I answer questions about social support (Wmo, youth care, income support, debt help, informal care, "
+            "integration) from municipal documents."
             if en
-            else "Dit staat niet in de documenten die ik kan doorzoeken. Daarom kan ik het niet betrouwbaar beantwoorden. "
-            "Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid (zoals Wmo, jeugdhulp, minimaregelingen, "
+            else "Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid (zoals Wmo, jeugdhulp, minimaregelingen, "
             "schuldhulp, mantelzorg en inburgering) op basis van de documenten van de gemeente."
         )
-    return Composed(f"{text} {where_to_ask(req)}", True, ())
+        text = f"{_not_found(req, missing)} {scope}"
+    return Composed(f"{text} {where_to_ask(req)}", True, (), tuple(related))
 
 
-def compose(
-    req: Request,
-    hits: Sequence[Hit],
-    index: BM25Index,
-    ignore: set[str],
-    similarities: dict[tuple[str, int], float] | None = None,
-    calibration: Calibration = UNCALIBRATED,
-) -> Composed:
+def decide(req: Request, ev: Evidence, model: Variant) -> tuple[list[float], float]:
+    """Each candidate's probability of answering, and the probability that the passages answer at all."""
+    probabilities = [model.sentence.probability(c.features) for c in ev.candidates]
+    return probabilities, model.gate.probability(gate_features(ev, probabilities))
+
+
+def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> Composed:
     """An answer made of the passages' own sentences, each cited, or a refusal."""
-    ev = Evidence(index, _weights(req, index, ignore), similarities or {}, calibration)
-    cands = _candidates(req, hits, ev)
-    if req.others and not req.municipalities and not _covers_elsewhere(req, cands):
-        return refusal(req, "elsewhere")
-    if not supported(req, hits, cands, calibration):
-        return refusal(req, "unsupported")
-    chosen = _select(req, hits, cands)
-    if not chosen:
-        return refusal(req, "unsupported")
+    related = tuple(h.passage for h in hits[:3])
+    probabilities, answerable = decide(req, ev, model)
+    if req.others and not req.municipalities:
+        # Another municipality: only a sentence that names it and answers may speak for it.
+        if not any(c.features["names_other"] and p >= 0.5 for p, c in zip(probabilities, ev.candidates, strict=True)):
+            return refusal(req, "elsewhere")
+    if answerable < model.threshold:
+        return refusal(req, "unsupported", (*ev.unknown, *ev.missing)[:2], related)
+    chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities)
+    if not chosen or not _fact_given(chosen):
+        return refusal(req, "unsupported", (*ev.unknown, *ev.missing)[:2], related)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
@@ -312,12 +445,56 @@ def compose(
         if c.hit not in numbers:
             numbers[c.hit] = len(numbers) + 1
             citations.append(Citation(numbers[c.hit], passage))
-        sentence = _cite(c.text, numbers[c.hit])
+        sentence = _cite(c.full_text, numbers[c.hit])
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
-    return Composed(f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines), False, tuple(citations))
+    text = f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines)
+    partly = _uncovered(req, ev, chosen)
+    if partly:
+        text += "\n" + partly
+    return Composed(text, False, tuple(citations))
 
 
-def _intro(req: Request, chosen: Sequence[_Sentence], hits: Sequence[Hit], several: bool) -> str:
+# "Wat is X, en hoeveel Y?": a question of several parts may be answered only in part.
+_PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer|welke|and|what|how|where)\b)", re.I)
+
+
+def _fact_given(chosen: Sequence[Candidate]) -> bool:
+    """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
+    when a sentence of the answer has such a fact: the documents never get to imply one."""
+    asked = any(c.features["fact_type"] != 0 for c in chosen)
+    return not asked or any(c.features["fact_type"] > 0 for c in chosen)
+
+
+def _with_fact(chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10) -> list[Candidate]:
+    """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence that
+    has it (among the ranker's best few) takes the last place."""
+    if not chosen or _fact_given(chosen):
+        return chosen
+    ranked = sorted(zip(probabilities, ev.candidates, strict=True), key=lambda pc: -pc[0])[:among]
+    fact = next((c for _, c in ranked if c.features["fact_type"] > 0 and c.hit < 5), None)
+    if fact is None:
+        return chosen
+    kept = chosen[:-1] if len(chosen) >= 2 else chosen
+    return sorted([*kept, fact], key=lambda c: (c.hit, c.position))
+
+
+def _uncovered(req: Request, ev: Evidence, chosen: Sequence[Candidate]) -> str:
+    """For a question of several parts answered in part: which of its specific words the answer does not touch."""
+    if not ev.missing or len([p for p in _PARTS.split(req.question) if p and len(p.split()) > 2]) < 2:
+        return ""
+    said = " ".join(c.full_text.lower() for c in chosen)
+    absent = [m for m in ev.missing if m.lower()[:5] not in said]
+    if not absent:
+        return ""
+    subject = _listed([f"'{m}'" for m in absent], "or" if req.language == "en" else "of")
+    return (
+        f"About {subject} the documents say nothing."
+        if req.language == "en"
+        else f"Over {subject} staat niets in de documenten."
+    )
+
+
+def _intro(req: Request, chosen: Sequence[Candidate], hits: Sequence[Hit], several: bool) -> str:
     en = req.language == "en"
     if several:
         return (
@@ -325,9 +502,16 @@ def _intro(req: Request, chosen: Sequence[_Sentence], hits: Sequence[Hit], sever
             if en
             else "Het antwoord verschilt per gemeente. Dit staat in de documenten:"
         )
-    municipality = hits[chosen[0].hit].passage.municipality
+    first = hits[chosen[0].hit].passage
+    if req.audience == "staff" and first.year:
+        # Staff need to know how current a figure is.
+        return (
+            f"From '{first.title}' ({first.year}), municipality of {first.municipality} (quoted in Dutch):"
+            if en
+            else f"Uit '{first.title}' ({first.year}) van de gemeente {first.municipality}:"
+        )
     return (
-        f"The documents of {municipality} say (quoted in Dutch):"
+        f"The documents of {first.municipality} say (quoted in Dutch):"
         if en
-        else f"Dit staat in de documenten van de gemeente {municipality}:"
+        else f"Dit staat in de documenten van de gemeente {first.municipality}:"
     )

@@ -8,10 +8,12 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from assistant import answering, generation, guard, language, municipalities, thesaurus, verification
+from assistant import answer_model, answering, examples, generation, guard, language, thesaurus, verification
+from assistant.answer_model import AnswerModel, Variant
 from assistant.domain import Answer, Passage, Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.lexical import terms
+from assistant.municipalities import Gazetteer
 from assistant.protocols import ChatModel
 from assistant.retrieval import Hit, Retriever
 
@@ -38,15 +40,29 @@ class Assistant:
     def __init__(
         self,
         retriever: Retriever,
-        calibration: answering.Calibration = answering.UNCALIBRATED,
+        model: AnswerModel | None = None,
         chat: ChatModel | None = None,
     ) -> None:
         self.retriever = retriever
-        self.calibration = calibration
+        self._model = model
         self.chat = chat
-        # Municipality names say where to look, not what to look for.
-        self._place_terms = {t for aliases in municipalities.ALIASES.values() for a in aliases for t in terms(a)}
-        self._place_terms |= {"gemeent", "gemeentelijk", "municipality"}
+        self._gazetteer: tuple[dict[str, tuple[str, ...]], Gazetteer] | None = None
+
+    def gazetteer(self) -> Gazetteer:
+        """Place names for the municipalities now in the index (rebuilt only when they change)."""
+        indexed = self.retriever.municipality_aliases()
+        if self._gazetteer is None or self._gazetteer[0] != indexed:
+            self._gazetteer = (indexed, Gazetteer(indexed))
+        return self._gazetteer[1]
+
+    def municipalities(self) -> list[str]:
+        """The municipalities whose documents are indexed."""
+        return self.retriever.municipalities()
+
+    def examples(self, n: int = 4) -> list[str]:
+        """Example questions about what the index holds."""
+        self.retriever.refresh()
+        return examples.choose(self.retriever.index, self.retriever.passage_municipalities(), self.municipalities(), n)
 
     @property
     def mode(self) -> str:
@@ -57,7 +73,7 @@ class Assistant:
         if not name:
             return ()
         known = self.retriever.municipalities()
-        found = municipalities.canonical(name, known)
+        found = self.gazetteer().canonical(name)
         if found is None:
             raise UnknownMunicipalityError(f"Onbekende gemeente '{name}'. Kies uit: {', '.join(known)}.")
         return (found,)
@@ -74,7 +90,7 @@ class Assistant:
     def search(self, query: str, k: int = PASSAGES, municipality: str | None = None) -> list[Passage]:
         """Retrieval only: the k best passages for `query`."""
         self._require_index()
-        scope = self._municipality_filter(municipality) or tuple(municipalities.detect(query))
+        scope = self._municipality_filter(municipality) or tuple(self.gazetteer().detect(query))
         query = normalise(query)
         return [h.passage for h in self.retriever.search(query, k, scope, thesaurus.expand(query))]
 
@@ -109,10 +125,9 @@ class Assistant:
             # Nothing but an instruction to the assistant: decline, never obey.
             composed = answering.refusal(req, "injection")
         else:
-            similarities = self.retriever.sentence_similarities(req.question, [h.passage.chunk_id for h in hits[:6]])
-            composed = answering.compose(
-                req, hits, self.retriever.index, self._place_terms, similarities, self.calibration
-            )
+            similarities = self._similarities(req, hits)
+            ev = answering.evidence(req, hits, self.retriever.index, similarities)
+            composed = answering.compose(req, hits, ev, self.variant())
         text, citations, mode, first_token = composed.text, composed.citations, "extractive", None
         if self.chat is not None and not composed.refused:
             # The extractive composer decided the documents answer this; the model words it.
@@ -142,6 +157,7 @@ class Assistant:
         yield Answer(
             text=text,
             refused=composed.refused,
+            related=composed.related,
             language=req.language,
             citations=citations,
             passages=tuple(h.passage for h in hits),
@@ -149,21 +165,52 @@ class Assistant:
             timings_ms=timings,
         )
 
+    @property
+    def model(self) -> AnswerModel:
+        if self._model is None:
+            self._model = answer_model.load()  # on first use: nothing is read at construction
+        return self._model
+
+    @model.setter
+    def model(self, model: AnswerModel) -> None:
+        self._model = model
+
+    def variant(self) -> Variant:
+        """The fitted decision rule that suits this index's embedding model and sentence vectors."""
+        return self.model.variant(self.retriever.embedder.name, self.retriever.sentence_store is not None)
+
+    def _similarities(self, req: answering.Request, hits: Sequence[Hit]) -> dict[tuple[str, int], float]:
+        ids = [h.passage.chunk_id for h in hits[: answering.CANDIDATE_HITS]]
+        return self.retriever.sentence_similarities(req.question, ids)
+
+    def evidence(
+        self, question: str, municipality: str | None = None, audience: str = "resident"
+    ) -> tuple[answering.Request, list[Hit], answering.Evidence]:
+        """What an answer to `question` would be decided from (for fitting and inspecting the model)."""
+        self._require_index()
+        question = normalise(question)[:MAX_QUESTION_CHARS]
+        req = self._understand(question, guard.legitimate_part(question), municipality, (), audience)
+        hits = self._retrieve(req)
+        return req, hits, answering.evidence(req, hits, self.retriever.index, self._similarities(req, hits))
+
     def _understand(
         self, question: str, legit: str, municipality: str | None, history: Sequence[Turn], audience: str
     ) -> answering.Request:
         """What is asked, about which municipality, in which language; follow-ups borrow from history."""
         earlier = [normalise(t.content) for t in history if t.role == "user" and t.content.strip()]
-        named = self._municipality_filter(municipality) or tuple(municipalities.detect(question))
+        places = self.gazetteer()
+        named = self._municipality_filter(municipality) or tuple(places.detect(question))
         if not named and earlier:
-            named = tuple(municipalities.detect(earlier[-1]))[:1]
-        others = tuple(municipalities.detect_others(question))
+            named = tuple(places.detect(earlier[-1]))[:1]
+        others = tuple(places.detect_others(question))
         query = legit
         if earlier and is_follow_up(legit):
             query = self._standalone(legit, history) or f"{earlier[-1]} {legit}"
         comparison = len(named) > 1 or (not named and not others and bool(_COMPARE.search(question)))
         if comparison and not named:
-            named = tuple(self.retriever.municipalities())
+            named = places.indexed
+        # Place names say where to look, not what to look for.
+        place_names = places.names_of(places.indexed) | {o.lower() for o in others} | {"nederland", "rijk"}
         return answering.Request(
             question=query,
             language=language.detect(question),
@@ -173,6 +220,8 @@ class Assistant:
             comparison=comparison,
             expansion=thesaurus.expand(query),
             in_domain=thesaurus.in_domain(query),
+            indexed=places.indexed,
+            place_names=frozenset(place_names),
         )
 
     def _standalone(self, question: str, history: Sequence[Turn]) -> str | None:

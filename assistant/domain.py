@@ -15,6 +15,8 @@ class DocumentMeta:
     municipality: str
     year: int | None
     kind: str
+    # Other names for the municipality (places, nicknames) that its documents' sources.json gives.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +88,5 @@ class Answer:
     passages: tuple[Passage, ...]
     mode: str
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
+    # After a refusal: passages near the question, offered as related reading, never as an answer.
+    related: tuple[Passage, ...] = ()

@@ -21,19 +21,33 @@ _INJECTION = re.compile(
       | \b(antwoord|reageer)\s+(alleen|uitsluitend)\s+met\b | \brespond\s+only\s+with\b
       | ^\s*(bevestig|zeg|confirm|say)\s+(dat|nu|that|now)\b
       | \binstructie\s+voor\s+de\s+ai | \binstructions?\s+for\s+the\s+(ai|assistant|model|agent)\b
+      # Fake system messages and mode switches: "### SYSTEEM-OVERRIDE ###", "[BEHEERDER]", "onderhoudsmodus"
+      | \b(systeem|system)[\s-]*(override|bericht|message)\b | \[(beheerder|admin|administrator|systeem|system)\]
+      | \b(onderhoudsmodus|maintenance\s+mode|beheerdersmodus|admin\s+mode)\b
+      | \b(systeem|system)[\s-]*(instructie|instruction)s?\b
+      | \bsluit\s+(elk|ieder|je|jouw|uw)\s+antwoord\s+af\b | \b(end|finish|close)\s+(every|each|your)\s+(answer|reply|response)\b
+      | \b(voor|aan)\s+deze\s+(assistent|chatbot|ai)\b | \b(for|to)\s+this\s+(assistant|chatbot|ai)\b
+      | \b(print|toon|herhaal|geef)\s+(je|jouw|uw)\s+(volledige\s+)?(systeem|interne|verborgen|eerste)\w*
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
-# What kind of fact a question wants; such facts must literally appear in a passage.
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
+_UNITS = r"(werk)?dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|uren|days?|weeks?|months?|years?|hours?"
+
+# What kind of fact a question wants; such facts must literally appear in a passage. First match wins.
 ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "phone": (
         re.compile(r"telefoon|nummer\s+(bellen|van)|bel(len)?\b|phone|call\b", re.I),
         re.compile(r"(\+31|\b0)\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b14\s?0\d{2,3}\b"),
     ),
     "hours": (
-        re.compile(r"hoe\s+laat|openingstijd|open\s+op|geopend|opening\s+hours|what\s+time|open\s+on", re.I),
+        re.compile(
+            r"hoe\s+laat|openingstijd|open\s+op|geopend|spreekuur|op\s+welke\s+dag|opening\s+hours|what\s+time|open\s+on",
+            re.I,
+        ),
         re.compile(
             r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*uur\b|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag", re.I
         ),
@@ -48,10 +62,34 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "amount": (
         re.compile(
-            r"hoeveel\s+(geld|euro|leefgeld|kost)|\bbedrag|eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
+            r"hoeveel\s+(geld|euro|leefgeld|kost)|\bbedrag|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
             re.I,
         ),
         re.compile(r"€\s?\d|\d\s?euro|eur\s?\d", re.I),
+    ),
+    "percentage": (
+        re.compile(r"welk\s+percentage|hoeveel\s+procent|what\s+percentage|how\s+many\s+percent", re.I),
+        re.compile(r"\d\s?(%|procent)", re.I),
+    ),
+    "duration": (
+        re.compile(rf"hoe\s+lang\b|binnen\s+hoeveel|hoeveel\s+({_UNITS})\b|how\s+long|within\s+how\s+many", re.I),
+        re.compile(rf"\b(\d+|{_NUMBER_WORDS})\s+({_UNITS})\b", re.I),
+    ),
+    "date": (
+        re.compile(
+            r"^\s*wanneer\b|\b(per|vanaf|sinds|tot)\s+wanneer\b|welke\s+datum|in\s+welk\s+jaar|welk\s+jaar|"
+            r"^\s*when\b|what\s+date|which\s+year",
+            re.I,
+        ),
+        re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d\d\b|\b\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b|kwartaal|quarter", re.I),
+    ),
+    "count": (
+        re.compile(r"\bhoeveel\b|\bhow\s+many\b|\bhow\s+much\b|\baantal\b", re.I),
+        re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I),
+    ),
+    "person": (
+        re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b", re.I),
+        re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\s+([a-z]+\s+){0,2}[A-Z][a-z]+"),
     ),
 }
 

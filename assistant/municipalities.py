@@ -1,177 +1,134 @@
-"""Which municipality a question is about: corpus municipalities with their places, and others."""
+"""Which municipality a question is about: the ones in the index, and the rest of the Netherlands.
+
+Nothing here knows a municipality. The indexed municipalities (and their aliases from
+`sources.json`) come from the index; every other Dutch municipality and place comes from
+`data/nl_places.tsv` (CBS municipalities of 2025 and GeoNames places, see its header).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-# Places and nicknames that stand for a corpus municipality. Nootdorp is deliberately absent:
-# it belongs to Pijnacker-Nootdorp, not to Leidschendam-Voorburg.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "Leidschendam-Voorburg": (
-        "leidschendam-voorburg",
-        "leidschendam voorburg",
-        "leidschendam",
-        "voorburg",
-        "stompwijk",
-        "lv",
-        "l-v",
-        "prinsenhof",
-        "de heuvel",
-        "damsigt",
-        "essesteijn",
-        "bovenveen",
-        "sijtwende",
-    ),
-    "Leiden": (
-        "leiden",
-        "leidse",
-        "leids",
-        "leidenaar",
-        "leidenaars",
-        "leidenaren",
-        "merenwijk",
-        "stevenshof",
-        "roomburg",
-        "boerhaavewijk",
-        "morsdistrict",
-        "professorenwijk",
-    ),
-    "Leiderdorp": ("leiderdorp", "leiderdorpse", "leiderdorper", "leiderdorpers"),
-}
-
-# Other Dutch municipalities people ask about; a question about one of them is outside the corpus.
-OTHERS = (
-    "Den Haag",
-    "'s-Gravenhage",
-    "Zoetermeer",
-    "Delft",
-    "Rijswijk",
-    "Wassenaar",
-    "Voorschoten",
-    "Oegstgeest",
-    "Zoeterwoude",
-    "Katwijk",
-    "Noordwijk",
-    "Teylingen",
-    "Lisse",
-    "Hillegom",
-    "Kaag en Braassem",
-    "Alphen aan den Rijn",
-    "Nieuwkoop",
-    "Pijnacker-Nootdorp",
-    "Nootdorp",
-    "Pijnacker",
-    "Westland",
-    "Midden-Delfland",
-    "Gouda",
-    "Waddinxveen",
-    "Bodegraven",
-    "Woerden",
-    "Amsterdam",
-    "Rotterdam",
-    "Utrecht",
-    "Eindhoven",
-    "Groningen",
-    "Tilburg",
-    "Almere",
-    "Breda",
-    "Nijmegen",
-    "Apeldoorn",
-    "Haarlem",
-    "Arnhem",
-    "Enschede",
-    "Amersfoort",
-    "Zaanstad",
-    "Haarlemmermeer",
-    "'s-Hertogenbosch",
-    "Den Bosch",
-    "Zwolle",
-    "Maastricht",
-    "Dordrecht",
-    "Ede",
-    "Leeuwarden",
-    "Alkmaar",
-    "Emmen",
-    "Venlo",
-    "Deventer",
-    "Helmond",
-    "Oss",
-    "Amstelveen",
-    "Hilversum",
-    "Sittard-Geleen",
-    "Heerlen",
-    "Hengelo",
-    "Purmerend",
-    "Roosendaal",
-    "Schiedam",
-    "Lelystad",
-    "Vlaardingen",
-    "Hoorn",
-    "Capelle aan den IJssel",
-    "Spijkenisse",
-    "Nieuwegein",
-    "Veenendaal",
-    "Assen",
-    "Bergen op Zoom",
-    "Middelburg",
-    "Vlissingen",
-    "Den Helder",
-    "Almelo",
-    "Kampen",
-    "Zeist",
-    "Gooise Meren",
-    "Barendrecht",
-    "Ridderkerk",
-    "Hoeksche Waard",
-    "Meppel",
-)
+ALIAS_SEPARATOR = "|"  # aliases are stored in one metadata string per passage
 
 
-def _pattern(names: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(n) for n in names), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A name people use for a place, the municipality it lies in, and whether only `Capitalised` counts."""
+
+    name: str
+    municipality: str
+    capital_only: bool = False
 
 
-_CORPUS = _pattern(a for aliases in ALIASES.values() for a in aliases)
-_OTHER = _pattern(OTHERS)
-_CANONICAL = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
-
-
-def detect(text: str) -> list[str]:
-    """Corpus municipalities named in `text`, in order of first mention."""
-    found: list[str] = []
-    for m in _CORPUS.finditer(text):
-        word = m.group(1)
-        # 'LV' only counts in capitals; 'lv' in lower case is too often something else.
-        if word.lower() in {"lv", "l-v"} and not word.isupper():
+@lru_cache(maxsize=1)
+def dutch_places() -> tuple[Place, ...]:
+    """The shipped list of Dutch municipalities and places (read once, on first use)."""
+    text = resources.files("assistant").joinpath("data/nl_places.tsv").read_text(encoding="utf-8")
+    places: list[Place] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
             continue
-        name = _CANONICAL[word.lower()]
-        if name not in found:
-            found.append(name)
-    return found
-
-
-def detect_others(text: str) -> list[str]:
-    """Municipalities outside the corpus named in `text`."""
-    out: list[str] = []
-    for m in _OTHER.finditer(text):
-        name = next(n for n in OTHERS if n.lower() == m.group(1).lower())
-        if name not in out:
-            out.append(name)
-    return out
-
-
-def canonical(name: str, known: Iterable[str]) -> str | None:
-    """The known municipality a filter value means (case and aliases forgiven), if any."""
-    lowered = name.strip().lower()
-    for k in known:
-        if k.lower() == lowered:
-            return k
-    alias = _CANONICAL.get(lowered)
-    return alias if alias in set(known) else None
+        name, municipality, match = (line.split("\t") + ["any"])[:3]
+        places.append(Place(name.strip(), municipality.strip(), match.strip() == "cap"))
+    return tuple(places)
 
 
 def slug(name: str) -> str:
     """A municipality's name for use in identifiers: 'Leidschendam-Voorburg' -> 'leidschendam-voorburg'."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("'", "")).strip("-")
+
+
+def derived_forms(name: str) -> tuple[str, ...]:
+    """How Dutch writes 'of <place>': the adjective and the inhabitants ('Rotterdamse', 'Rotterdammer').
+
+    Regular forms only; irregular ones ('Leidenaar') are aliases in `sources.json`.
+    """
+    if " " in name or not name[-1:].isalpha():
+        return ()
+    stem = name[:-2] if name.endswith("en") else name
+    doubled = name + name[-1] if re.search(r"[^aeiou][aeiou][bdfgklmnprst]$", name) else name
+    return tuple(dict.fromkeys((f"{stem}se", f"{stem}s", f"{doubled}er", f"{doubled}ers", f"{name}er", f"{name}ers")))
+
+
+def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = sorted({re.escape(n) for n in names if n}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence, where every word is capitalised anyway."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:\"'(“‘"
+
+
+class Gazetteer:
+    """Finds the municipalities a text names: indexed ones (`detect`) and others (`detect_others`)."""
+
+    def __init__(self, indexed: Mapping[str, Sequence[str]], places: Sequence[Place] | None = None) -> None:
+        """`indexed`: each municipality in the index with the aliases its documents give."""
+        places = dutch_places() if places is None else places
+        self.indexed = tuple(sorted(indexed))
+        # Whatever a corpus calls its municipality ("Den Haag") is matched to the list's name ("'s-Gravenhage").
+        official = {p.name.lower(): p.municipality for p in places}
+        local = {official.get(m.lower(), m): m for m in self.indexed}
+        self._names: dict[str, str] = {}  # lower-cased name -> municipality
+        self._upper_only: set[str] = set()  # aliases written in capitals ("LV") count only in capitals
+        self._capital_only: set[str] = set()
+        for p in places:
+            home = local.get(p.municipality)
+            if home is None and p.name.lower() in {m.lower() for m in self.indexed}:
+                continue  # a place elsewhere that shares a name with an indexed municipality
+            self._names.setdefault(p.name.lower(), home or p.municipality)
+            if p.capital_only:
+                self._capital_only.add(p.name.lower())
+        for municipality, aliases in indexed.items():
+            for name in (municipality, *derived_forms(municipality), *aliases):
+                key = name.strip().lower()
+                if not key:
+                    continue
+                self._names[key] = municipality
+                if name.isupper() and len(name) <= 4:
+                    self._upper_only.add(key)
+        self._pattern = _pattern(self._names)
+        self._indexed_set = set(self.indexed)
+
+    def _found(self, text: str) -> Iterable[str]:
+        if self._pattern is None:
+            return
+        for m in self._pattern.finditer(text):
+            word, key = m.group(1), m.group(1).lower()
+            if key in self._upper_only and not word.isupper():
+                continue
+            if key in self._capital_only and (not word[0].isupper() or _sentence_start(text, m.start())):
+                continue
+            yield self._names[key]
+
+    def detect(self, text: str) -> list[str]:
+        """Indexed municipalities named in `text` (by name, place or alias), in order of first mention."""
+        return list(dict.fromkeys(m for m in self._found(text) if m in self._indexed_set))
+
+    def detect_others(self, text: str) -> list[str]:
+        """Dutch municipalities named in `text` that are not in the index."""
+        return list(dict.fromkeys(m for m in self._found(text) if m not in self._indexed_set))
+
+    def canonical(self, name: str) -> str | None:
+        """The indexed municipality a filter value means (case and aliases forgiven), if any."""
+        found = self._names.get(name.strip().lower())
+        return found if found in self._indexed_set else None
+
+    def names_of(self, municipalities: Iterable[str]) -> set[str]:
+        """Every name (lower case) that stands for one of `municipalities`."""
+        wanted = set(municipalities)
+        return {name for name, m in self._names.items() if m in wanted}
+
+
+def parse_aliases(value: object) -> tuple[str, ...]:
+    """Aliases as stored in passage metadata ('LV|Stompwijk')."""
+    return tuple(a for a in str(value or "").split(ALIAS_SEPARATOR) if a.strip())

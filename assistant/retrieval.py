@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.domain import Chunk, Passage
 from assistant.lexical import BM25Index
+from assistant.municipalities import parse_aliases
 from assistant.protocols import Embedder, VectorStore
 from assistant.versions import served
 
@@ -59,6 +60,7 @@ class Retriever:
         self._by_id: dict[str, int] = {}
         self._hidden: set[str] = set()  # rows of unfinished or superseded versions (see `versions`)
         self._index = BM25Index([])
+        self._aliases: dict[str, tuple[str, ...]] = {}
 
     def refresh(self, force: bool = False) -> None:
         """Reload chunks from the store (after an ingest); cheap when nothing changed."""
@@ -73,6 +75,11 @@ class Retriever:
             self._by_id = {c.id: i for i, c in enumerate(self._chunks)}
             self._hidden = {c.id for c, _ in everything} - self._by_id.keys()
             self._index = BM25Index([indexed_text(c, m) for c, m in rows])
+            aliases: dict[str, dict[str, None]] = {}
+            for m in self._metas:
+                if m.get("municipality"):
+                    aliases.setdefault(str(m["municipality"]), {}).update(dict.fromkeys(parse_aliases(m.get("aliases"))))
+            self._aliases = {name: tuple(names) for name, names in aliases.items()}
             if self.sentence_store is not None:
                 self._sentence_of = {
                     c.id: (str(m["chunk"]), int(m["pos"]))
@@ -86,8 +93,17 @@ class Retriever:
         return self._index
 
     def municipalities(self) -> list[str]:
+        return sorted(self.municipality_aliases())
+
+    def passage_municipalities(self) -> list[str]:
+        """The municipality of each passage, in the lexical index's order."""
         self.refresh()
-        return sorted({str(m.get("municipality")) for m in self._metas if m.get("municipality")})
+        return [str(m.get("municipality", "")) for m in self._metas]
+
+    def municipality_aliases(self) -> dict[str, tuple[str, ...]]:
+        """Each indexed municipality with the aliases its documents' metadata gives."""
+        self.refresh()
+        return self._aliases
 
     def documents(self) -> dict[str, dict]:
         """Each indexed document's metadata (with the served `version`) and its chunk count."""

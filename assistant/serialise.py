@@ -27,6 +27,7 @@ def answer_json(a: Answer) -> dict:
         "language": a.language,
         "citations": [{"n": c.n, **passage_json(c.passage)} for c in a.citations],
         "passages": [passage_json(p) for p in a.passages],
+        "related": [passage_json(p) for p in a.related],
         "mode": a.mode,
         "timings_ms": a.timings_ms,
     }

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     collection: str = "wegwijzer"
     # When set (e.g. http://127.0.0.1:8001), use a Chroma server instead of the embedded store.
     chroma_url: str = ""
+    # A fitted answer model (`wegwijzer fit --out FILE`); empty means the one shipped with Wegwijzer.
+    answer_model: Path | None = None
     # Embed every sentence too (better sentence choice in answers; roughly doubles indexing time).
     sentence_vectors: bool = True
     # Password for the staff pages (feedback); empty keeps them closed.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from assistant.answering import calibration_for
+from assistant import answer_model
 from assistant.core import Assistant
 from assistant.embedders import SentenceTransformerEmbedder
 from assistant.protocols import ChatModel, Embedder, VectorStore
@@ -46,4 +46,5 @@ def build_assistant(
         sentence_store = build_store(settings, "sentences")
     embedder = embedder or build_embedder(settings)
     retriever = Retriever(embedder, store or build_store(settings), sentence_store)
-    return Assistant(retriever, calibration=calibration_for(embedder.name), chat=chat or build_chat_model(settings))
+    model = answer_model.load(settings.answer_model) if settings.answer_model else None
+    return Assistant(retriever, model, chat=chat or build_chat_model(settings))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.domain import Chunk, DocumentMeta
+from assistant.municipalities import ALIAS_SEPARATOR
 from assistant.protocols import Embedder, VectorStore
 from assistant.retrieval import indexed_text
 from assistant.sentences import sentence_chunks
@@ -74,6 +75,8 @@ def _meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]
     }
     if meta.year is not None:
         fields["year"] = meta.year
+    if meta.aliases:
+        fields["aliases"] = ALIAS_SEPARATOR.join(meta.aliases)
     return fields
 
 

@@ -25,7 +25,7 @@ from assistant.errors import DocumentRejectedError
 from assistant.protocols import Embedder, VectorStore
 from ingest.indexing import corpus_files, ingest, write_atomically
 from ingest.loaders import LoadError, load
-from ingest.sources import SOURCES_FILE, metadata, read_sources
+from ingest.sources import SOURCES_FILE, SourcesError, metadata, read_sources, write_entry
 
 ALLOWED = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "text", ".txt": "text"}
 _UNSAFE = re.compile(r"[^\w\s.,()\[\]&+-]")
@@ -89,8 +89,19 @@ class Library:
         self._index_lock = data_dir / "ingest.lock"
         self._sources_lock = data_dir / "sources.lock"
 
+    def problem(self) -> str:
+        """What is wrong with the folder's sources.json ('' when nothing), for the staff page."""
+        try:
+            read_sources(self.corpus)
+        except SourcesError as exc:
+            return str(exc)
+        return ""
+
     def documents(self) -> list[dict]:
-        sources = read_sources(self.corpus)
+        try:
+            sources = read_sources(self.corpus, check_files=False)
+        except SourcesError:
+            sources = {}  # the page shows `problem()`; the files are still listed
         out = []
         for path in corpus_files(self.corpus) if self.corpus.is_dir() else []:
             name = path.relative_to(self.corpus).as_posix()
@@ -112,6 +123,10 @@ class Library:
     ) -> str:
         """Check and keep an uploaded document with its metadata; returns the name it is kept under."""
         name = safe_name(filename)
+        try:
+            read_sources(self.corpus, check_files=False)  # a sources.json we cannot read stays as it is
+        except SourcesError as exc:
+            raise DocumentRejectedError(str(exc)) from None
         if not data.strip():
             raise DocumentRejectedError(f"{name} is leeg.")
         if len(data) > self.max_bytes:
@@ -152,10 +167,11 @@ class Library:
             self._update_sources(name, None)
 
     def _update_sources(self, name: str, entry: dict | None) -> None:
-        path = self.corpus / SOURCES_FILE
-        entries = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-        entries = [e for e in entries if e.get("file") != name] + ([entry] if entry else [])
-        write_atomically(path, (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode())
+        try:
+            data = write_entry(self.corpus, name, entry)
+        except SourcesError as exc:
+            raise DocumentRejectedError(str(exc)) from None
+        write_atomically(self.corpus / SOURCES_FILE, data)
 
     def status(self) -> dict:
         try:

@@ -154,3 +154,14 @@ def test_names_and_content_types():
         z.writestr("word/document.xml", "<w:document/>")
     assert sniff(docx.getvalue()) == "docx" and sniff(b"%PDF-1.7") == "pdf"
     assert sniff(b"<!DOCTYPE html><html>") == "html" and sniff(b"# Kop\n") == "text" and sniff(b"\x00\x01") == "other"
+
+
+def test_a_bad_sources_json_is_named_on_the_staff_page_and_blocks_uploads(setup):
+    client, _, _, corpus = setup
+    (corpus / "sources.json").write_text('[{"file": "leiden_jeugd.md", "year": "twee"}]', encoding="utf-8")
+    before = sorted(p.name for p in corpus.iterdir())
+    page = client.get("/staff")
+    assert page.status_code == 200 and '&#34;year&#34; van leiden_jeugd.md moet een jaartal zijn' in page.text
+    r = _upload(client, "vervoer.md", NOTE, title="Vervoer")
+    assert r.status_code == 422 and "moet een jaartal zijn" in r.text and "Verwacht: een lijst" in r.text
+    assert sorted(p.name for p in corpus.iterdir()) == before

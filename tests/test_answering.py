@@ -1,42 +1,63 @@
-from assistant.answering import E5_SMALL, UNCALIBRATED, Request, _Sentence, calibration_for, supported
+from assistant.answer_model import AnswerModel, Logistic, Variant
+from assistant.answering import Request, compose, evidence
 from assistant.domain import Passage
+from assistant.lexical import BM25Index
 from assistant.retrieval import Hit
 
-
-def _req(question: str = "Waar kan ik terecht?", in_domain: bool = False) -> Request:
-    return Request(question, "nl", "resident", ("Leiden",), (), False, "", in_domain)
-
-
-def _hit() -> Hit:
-    return Hit(Passage("c1", "d.txt", "T", "Leiden", 2025, "", "Tekst.", 0, 6, 1.0), dense=0.86, lexical=1.0)
+TEXTS = (
+    "Mantelzorgers kunnen terecht bij het Steunpunt Mantelzorg voor advies en respijtzorg.",
+    "De gemeente werkt aan een dementievriendelijke samenleving met vrijwilligers.",
+    "Bel het wijkteam op 071 516 5000 voor een afspraak.",
+)
 
 
-def _cand(
-    similarity: float, coverage: float = 0.5, text: str = "Inwoners kunnen terecht bij het wijkteam."
-) -> _Sentence:
-    return _Sentence(text, 0, 0, coverage, similarity, 1.0)
+def _req(question: str, language: str = "nl", others: tuple[str, ...] = ()) -> Request:
+    return Request(question, language, "resident", (), others, False, indexed=("Ergens",))
 
 
-def test_sentence_similarity_gate_is_stricter_outside_the_social_domain():
-    assert supported(_req(), [_hit()], [_cand(0.851)], E5_SMALL)
-    assert not supported(_req(), [_hit()], [_cand(0.84)], E5_SMALL)
-    assert supported(_req(in_domain=True), [_hit()], [_cand(0.835)], E5_SMALL)
-    assert not supported(_req(in_domain=True), [_hit()], [_cand(0.82)], E5_SMALL)
+def _hits() -> list[Hit]:
+    return [
+        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, text in enumerate(TEXTS)
+    ]
 
 
-def test_without_calibration_or_sentence_vectors_shared_terms_decide():
-    assert supported(_req(), [_hit()], [_cand(0.2)], UNCALIBRATED)
-    assert supported(_req(), [_hit()], [_cand(0.0)], E5_SMALL)  # no sentence vectors in the index
-    weak = Hit(_hit().passage, dense=0.5, lexical=0.0)
-    assert not supported(_req(), [weak], [_cand(0.0, coverage=0.0)], UNCALIBRATED)
+def _model(gate_on: str, threshold: float = 0.5) -> Variant:
+    """A hand-made variant: sentences ranked by own coverage, the gate on one question feature."""
+    sentence = Logistic(("own_coverage",), (4.0,), -2.0, (0.0,), (1.0,))
+    gate = Logistic((gate_on,), (8.0,), -4.0, (0.0,), (1.0,))
+    return Variant(sentence, gate, threshold, 0.5)
 
 
-def test_a_wanted_literal_fact_must_be_in_a_sentence_about_the_question():
-    phone = _req("Wat is het telefoonnummer van het wijkteam?")
-    assert not supported(phone, [_hit()], [_cand(0.9)], E5_SMALL)
-    assert supported(phone, [_hit()], [_cand(0.9, text="Bel het wijkteam op 071 516 5000.")], E5_SMALL)
+def _answer(question: str, model: Variant, **kw):
+    req = _req(question, **kw)
+    index = BM25Index(TEXTS)
+    return compose(req, _hits(), evidence(req, _hits(), index, {}), model)
 
 
-def test_calibration_belongs_to_the_model():
-    assert calibration_for(".wegwijzer/models/multilingual-e5-small") == E5_SMALL
-    assert calibration_for("hashing-256") == UNCALIBRATED
+def test_the_gate_decides_and_the_ranker_picks_the_sentence():
+    answer = _answer("Waar kunnen mantelzorgers terecht?", _model("best_own_coverage"))
+    assert not answer.refused
+    assert "Steunpunt Mantelzorg" in answer.text.split("\n")[1]
+    assert [c.n for c in answer.citations] == [1]
+
+
+def test_a_refusal_names_what_is_missing_and_offers_related_passages_not_citations():
+    answer = _answer("Hoe lang duurt een beschikking voor mantelzorgers?", _model("best_specific", 0.99))
+    assert answer.refused and answer.citations == ()
+    assert "beschikking" in answer.text and "Neem contact op met de gemeente Ergens" in answer.text
+    assert len(answer.related) == 3
+
+
+def test_another_municipality_is_declined_unless_a_sentence_names_it():
+    answer = _answer("Waar kunnen mantelzorgers in Utrecht terecht?", _model("best_own_coverage"), others=("Utrecht",))
+    assert answer.refused and "Utrecht" in answer.text and "Ergens" in answer.text
+
+
+def test_the_dense_variant_belongs_to_its_embedding_model():
+    dense, lexical = _model("best"), _model("best_own_coverage")
+    model = AnswerModel("/x/multilingual-e5-small", dense, lexical)
+    assert model.variant("/data/models/multilingual-e5-small", True) is dense
+    assert model.variant("/data/models/multilingual-e5-small", False) is lexical
+    assert model.variant("hashing-256", True) is lexical
+    assert AnswerModel.from_json(model.to_json()) == model

@@ -1,21 +1,52 @@
-from assistant.municipalities import canonical, detect, detect_others
+from assistant.municipalities import Gazetteer, derived_forms, dutch_places
+
+SAMPLE = {
+    "Leidschendam-Voorburg": ("LV", "L-V", "Leidschendam", "Stompwijk"),
+    "Leiden": ("Leidenaar", "Merenwijk"),
+    "Leiderdorp": (),
+}
 
 
-def test_places_and_nicknames_map_to_their_municipality():
-    assert detect("Ik woon in Voorburg") == ["Leidschendam-Voorburg"]
-    assert detect("Stompwijk en Leiderdorp") == ["Leidschendam-Voorburg", "Leiderdorp"]
-    assert detect("Wat doet LV hieraan?") == ["Leidschendam-Voorburg"]
-    assert detect("de Leidse regio") == ["Leiden"]
+def test_places_and_aliases_map_to_their_indexed_municipality():
+    places = Gazetteer(SAMPLE)
+    assert places.detect("Ik woon in Voorburg") == ["Leidschendam-Voorburg"]  # from the place list
+    assert places.detect("Stompwijk en Leiderdorp") == ["Leidschendam-Voorburg", "Leiderdorp"]  # an alias
+    assert places.detect("Wat doet LV hieraan?") == ["Leidschendam-Voorburg"]
+    assert places.detect("de Leidse regio") == ["Leiden"]  # a derived form
 
 
-def test_no_false_matches_inside_words():
-    assert detect("begeleiden van jongeren") == []
-    assert detect("lv") == []
+def test_no_false_matches_inside_words_or_in_lower_case_nicknames():
+    places = Gazetteer(SAMPLE)
+    assert places.detect("begeleiden van jongeren") == []
+    assert places.detect("lv") == []
 
 
-def test_other_municipalities_and_filter_values():
-    assert detect_others("Hoe werkt het in Zoetermeer?") == ["Zoetermeer"]
-    known = ["Leiden", "Leiderdorp", "Leidschendam-Voorburg"]
-    assert canonical("leiden", known) == "Leiden"
-    assert canonical("Voorburg", known) == "Leidschendam-Voorburg"
-    assert canonical("Utrecht", known) is None
+def test_every_other_dutch_municipality_and_place_is_outside_the_index():
+    places = Gazetteer(SAMPLE)
+    assert places.detect_others("Hoe werkt het in Zoetermeer?") == ["Zoetermeer"]
+    assert places.detect_others("ik woon in hoek van holland") == ["Rotterdam"]
+    assert places.detect_others("Ik woon in Den Haag") == ["'s-Gravenhage"]
+    # Names that are also ordinary words count only when written as a name.
+    assert places.detect_others("wat is het best voor mij?") == []
+    assert places.detect_others("Best regelt dat anders, zegt mijn buurvrouw uit Best.") == ["Best"]
+
+
+def test_a_corpus_of_another_municipality_knows_only_that_one():
+    places = Gazetteer({"Rotterdam": ()})
+    assert places.indexed == ("Rotterdam",)
+    assert places.detect("Ik woon in Hoek van Holland") == ["Rotterdam"]
+    assert places.detect("een Rotterdamse moeder") == ["Rotterdam"]
+    assert places.detect_others("Wat krijg ik in Leiden?") == ["Leiden"]
+    assert places.canonical("rotterdam") == "Rotterdam" and places.canonical("Leiden") is None
+
+
+def test_a_corpus_may_call_its_municipality_by_an_everyday_name():
+    places = Gazetteer({"Den Haag": ()})
+    assert places.detect("Ik woon in Scheveningen") in (["Den Haag"], [])  # when the place list has it
+    assert places.detect("in 's-Gravenhage") == ["Den Haag"]
+
+
+def test_the_place_list_holds_every_municipality_of_2025():
+    rows = dutch_places()
+    assert len({p.municipality for p in rows}) == 342
+    assert derived_forms("Rotterdam")[:2] == ("Rotterdamse", "Rotterdams")

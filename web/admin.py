@@ -26,6 +26,8 @@ class Library(Protocol):
 
     def documents(self) -> list[dict]: ...
 
+    def problem(self) -> str: ...
+
     def add(
         self, filename: str, data: bytes, title: str, municipality: str, year: int | None, kind: str, replace: bool
     ) -> str: ...
@@ -66,7 +68,7 @@ def _page(request: Request, library: Library, assistant, message: str = "", erro
         "municipalities": assistant.retriever.municipalities(),
         "max_mb": library.max_bytes // 2**20,
         "message": message,
-        "error": error,
+        "error": error or library.problem(),
     }
     return templates.TemplateResponse(request, "staff.html", context, status_code=status)
 

@@ -32,12 +32,22 @@ router = APIRouter()
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 _MARKER = re.compile(r"\[(\d+)\]")
 AUDIENCES = {"resident": "Inwoner", "staff": "Medewerker"}
-EXAMPLES = (
-    "Ik zorg voor mijn zieke moeder in Leiderdorp. Bij wie kan ik terecht?",
-    "We hebben weinig geld en mijn kind heeft een laptop nodig voor school. Kan de gemeente Leidschendam-Voorburg helpen?",
-    "Hoeveel asielopvangplekken moet Leiden organiseren?",
-    "Welke organisatie helpt bij eenzaamheid in Leiden?",
-)
+
+
+def indexed_municipalities(request: Request) -> list[str]:
+    """The municipalities whose documents are indexed, for every page (none when the store is unreachable)."""
+    try:
+        return request.app.state.assistant.municipalities()
+    except Exception:  # noqa: BLE001 - an unreachable store should not break the page
+        return []
+
+
+def listed(names: list[str]) -> str:
+    """'A', 'A en B', 'A, B en C'."""
+    return f"{', '.join(names[:-1])} en {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+templates.env.globals.update(indexed_municipalities=indexed_municipalities, listed=listed)
 
 
 def get_storage(request: Request) -> Storage:
@@ -76,8 +86,10 @@ def _with_conversation(url: str, conversation: str) -> str:
 def _view(turn: StoredTurn) -> dict:
     """A stored turn as the templates show it; links keep the conversation for the way back."""
     sources = [{**c, "url": _with_conversation(c["url"], turn.conversation)} for c in turn.answer.get("citations", [])]
+    related = [{**p, "url": _with_conversation(p["url"], turn.conversation)} for p in turn.answer.get("related", [])]
     return {
         "sources": sources,
+        "related": related,
         "id": turn.id,
         "question": turn.question,
         "answer": turn.answer,
@@ -95,10 +107,11 @@ def _chat_context(
     audience: str,
     error: str = "",
 ) -> dict:
+    municipalities = indexed_municipalities(request)
     try:
-        municipalities = assistant.retriever.municipalities()
-    except Exception:  # noqa: BLE001 - an unreachable store should not break the page
-        municipalities = []
+        examples = assistant.examples() if municipalities else []
+    except Exception:  # noqa: BLE001 - as above
+        examples = []
     return {
         "request": request,
         "conversation": conversation,
@@ -107,7 +120,7 @@ def _chat_context(
         "audiences": AUDIENCES,
         "municipalities": municipalities,
         "turns": [_view(t) for t in storage.turns(conversation)] if conversation else [],
-        "examples": EXAMPLES,
+        "examples": examples,
         "error": error,
         "max_chars": MAX_QUESTION_CHARS,
     }

@@ -39,10 +39,16 @@ def prepare(settings: Settings) -> None:
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from assistant.wiring import build_embedder, build_store
     from ingest.indexing import ingest
+    from ingest.sources import SourcesError, read_sources
 
     corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
     if not corpus.is_dir():
         print(f"Map {corpus} bestaat niet. Geef de map met documenten op: wegwijzer ingest MAP", file=sys.stderr)
+        return 2
+    try:
+        read_sources(corpus)  # before anything is loaded or touched: the index that is there keeps serving
+    except SourcesError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
         return 2
     prepare(settings)
     report = ingest(
@@ -113,6 +119,12 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     return run_eval(args, settings)
 
 
+def cmd_fit(settings: Settings, args: argparse.Namespace) -> int:
+    from evals.fitting import main as fit
+
+    return fit(args.sets, args.out, args.check, args.runs)
+
+
 def cmd_bench(settings: Settings, args: argparse.Namespace) -> int:
     from wegwijzer.bench import main as run_bench
 
@@ -149,6 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--compare", nargs=2, type=Path, metavar=("RUN_A", "RUN_B"), help="vergelijk twee runs per vraag")
     p.add_argument("--url", help="meet via de HTTP-API op dit adres (bijv. http://127.0.0.1:8000)")
     p.add_argument("--out", type=Path, default=Path("evals/runs"), help="map voor log en rapport")
+    p = sub.add_parser("fit", help="fit het antwoordmodel op gelabelde vragensets (en toets het op andere)")
+    p.add_argument(
+        "sets", nargs="+", help="vragenset(s); VRAGEN.jsonl=DATAMAP voor een set bij een andere index (andere gemeente)"
+    )
+    p.add_argument("--out", type=Path, default=Path("assistant/data/answer_model.json"), help="waar het model komt")
+    p.add_argument("--check", action="store_true", help="houd elke set apart, fit op de rest en meet erop")
+    p.add_argument("--runs", type=Path, default=Path("evals/runs/fit"), help="map voor de logboeken van --check")
     p = sub.add_parser("bench", help="meet snelheid en geheugen op een corpus (in een tijdelijke map)")
     p.add_argument("corpus", nargs="?", type=Path, default=Path("corpus"))
     p.add_argument("--questions", type=Path, help="vragen om mee te meten (standaard: stukjes uit het corpus)")
@@ -176,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "serve": cmd_serve,
         "eval": cmd_eval,
         "bench": cmd_bench,
+        "fit": cmd_fit,
         "load": cmd_load,
     }
     try:

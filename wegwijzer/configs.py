@@ -14,7 +14,6 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from assistant.answering import calibration_for
 from assistant.core import Assistant
 from assistant.protocols import Embedder
 from assistant.retrieval import Retriever
@@ -70,7 +69,7 @@ def build(names: list[str], corpus: Path, embedder: Embedder) -> tuple[dict[str,
             indexes[key] = (store, sentences)
         store, sentences = indexes[key]
         retriever = Retriever(embedder, store, sentences, mode=mode)
-        assistants[name] = Assistant(retriever, f"extractive:{name}", calibration_for(embedder.name))
+        assistants[name] = Assistant(retriever)
     return assistants, work
 
 

@@ -1,0 +1,128 @@
+"""The fitted parts of answering: which sentences answer, and whether to answer at all.
+
+Two logistic regressions, fitted by `wegwijzer fit` on labelled questions (see `evals/fitting.py`)
+and shipped as `data/answer_model.json`; nothing is trained at start-up. Each has a variant with
+dense features and a lexical one: the dense features belong to the embedding model they were
+fitted with, so another model (or an index without sentence vectors) gets the lexical variant.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DENSE_FEATURES = frozenset({"similarity", "dense", "best_similarity", "best_dense"})
+
+
+@dataclass(frozen=True, slots=True)
+class Logistic:
+    """P(y=1 | x) = sigmoid(intercept + sum(coef * (x - mean) / scale))."""
+
+    features: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def probability(self, x: Mapping[str, float]) -> float:
+        z = self.intercept + sum(
+            c * (x.get(f, 0.0) - m) / s for f, c, m, s in zip(self.features, self.coef, self.mean, self.scale, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Logistic:
+        return cls(
+            tuple(data["features"]),
+            tuple(float(v) for v in data["coef"]),
+            float(data["intercept"]),
+            tuple(float(v) for v in data["mean"]),
+            tuple(float(v) or 1.0 for v in data["scale"]),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features),
+            "coef": [round(v, 6) for v in self.coef],
+            "intercept": round(self.intercept, 6),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One complete decision rule: a sentence ranker, an answerability gate and its threshold."""
+
+    sentence: Logistic
+    gate: Logistic
+    threshold: float  # answer when P(answerable) is at least this
+    keep: float  # a sentence joins the answer when its probability is at least keep * the best one's
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Variant:
+        return cls(
+            Logistic.from_json(data["sentence"]),
+            Logistic.from_json(data["gate"]),
+            float(data["threshold"]),
+            float(data["keep"]),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "sentence": self.sentence.to_json(),
+            "gate": self.gate.to_json(),
+            "threshold": round(self.threshold, 4),
+            "keep": round(self.keep, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerModel:
+    """The dense variant for the embedding model it was fitted with, the lexical one for any other."""
+
+    embedding_model: str
+    dense: Variant
+    lexical: Variant
+    fitted_on: tuple[str, ...] = ()
+
+    def variant(self, embedding_model: str, has_sentence_vectors: bool) -> Variant:
+        same_model = Path(embedding_model).name == Path(self.embedding_model).name
+        return self.dense if same_model and has_sentence_vectors else self.lexical
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> AnswerModel:
+        return cls(
+            str(data["embedding_model"]),
+            Variant.from_json(data["dense"]),
+            Variant.from_json(data["lexical"]),
+            tuple(data.get("fitted_on", ())),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "embedding_model": self.embedding_model,
+            "fitted_on": list(self.fitted_on),
+            "dense": self.dense.to_json(),
+            "lexical": self.lexical.to_json(),
+        }
+
+
+def load(path: Path | None = None) -> AnswerModel:
+    """The model at `path`, or the one shipped with Wegwijzer."""
+    return _load_shipped() if path is None else AnswerModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _load_shipped() -> AnswerModel:
+    text = resources.files("assistant").joinpath("data/answer_model.json").read_text(encoding="utf-8")
+    return AnswerModel.from_json(json.loads(text))
+
+
+def lexical_only(features: Sequence[str]) -> tuple[str, ...]:
+    return tuple(f for f in features if f not in DENSE_FEATURES)
