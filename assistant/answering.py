@@ -159,7 +159,6 @@ class _Terms:
     all: dict[str, float]  # own words and thesaurus words (at half weight)
     specific: dict[str, float]  # the two rarest own words: what the question is specifically about
     unknown: tuple[str, ...]  # the question's content words that no document uses
-    content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
     focus: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
 
@@ -176,7 +175,7 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     unknown = tuple(t for t in content if t not in index.postings and not t.isdigit())
     specific = dict(sorted(own.items(), key=lambda kv: -kv[1])[:2])
     focus = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
-    return _Terms(own, extra | own, specific, unknown, len(content), surface, focus)
+    return _Terms(own, extra | own, specific, unknown, surface, focus)
 
 
 def evidence(
@@ -232,7 +231,6 @@ def evidence(
     top = passage_terms[:3]
     missing = [t for t in qt.specific if not any(t in ts or _in_compound(t, ts, index) for ts in top)]
     question = {
-        "unknown": len(qt.unknown) / qt.content if qt.content else 0.0,
         "specific_missing": max((qt.specific[t] / max_idf for t in missing), default=0.0),
         "asks_fact": float(kind is not None),
         "asks_focus": float(bool(qt.focus)),
@@ -240,7 +238,6 @@ def evidence(
         **{f"asks_{name}": float(bool(pattern.search(req.question))) for name, pattern in _ASKS.items()},
         "in_domain": float(req.in_domain),
         "names_other": float(bool(req.others) and not req.municipalities),
-        "terms": min(len(qt.own), 10) / 10,
         "best_dense": max((h.dense for h in hits[:5]), default=0.0),
         "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < 5), default=0.0),
     }

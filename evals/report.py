@@ -34,6 +34,16 @@ def failures(rows: Sequence[dict], n: int = 10) -> list[dict]:
     return ranked[:n]
 
 
+def decline_failures(rows: Sequence[dict]) -> dict[str, list[dict]]:
+    """The two ways the answer-or-decline choice goes wrong, each a list of rows."""
+    return {
+        "Answered but should have declined": [r for r in rows if r["should_refuse"] and not r["refused"]],
+        "Declined although the gold passage was retrieved": [
+            r for r in rows if r["answerable"] and r["refused"] and r.get("hit@10")
+        ],
+    }
+
+
 def _table(groups: dict[str, dict]) -> list[str]:
     lines = ["| group | " + " | ".join(PER_GROUP) + " |", "|---" * (len(PER_GROUP) + 1) + "|"]
     for name, s in groups.items():
@@ -47,6 +57,9 @@ def markdown(report: dict, rows: Sequence[dict]) -> str:
     lines += [f"| {k} | {s[k]} |" for k in HEADLINE]
     for title, key in (("kind", "per_kind"), ("audience", "per_audience"), ("language", "per_lang")):
         lines += ["", f"## Per {title}", "", *_table(report[key])]
+    for title, failed in decline_failures(rows).items():
+        lines += ["", f"## {title} ({len(failed)})", ""]
+        lines += [f"- **{r['id']}** ({r['kind']}): {r['question']}" for r in failed] or ["None."]
     lines += ["", "## Worst failures", ""]
     for r in failures(rows):
         lines += [

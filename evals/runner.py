@@ -12,7 +12,7 @@ from pathlib import Path
 from assistant.serialise import answer_json
 from assistant.settings import Settings
 from evals import dataset, scoring
-from evals.report import HEADLINE
+from evals.report import HEADLINE, decline_failures
 from evals.report import write as write_report
 
 
@@ -79,6 +79,10 @@ def evaluate(path: Path, ask: Callable[[dataset.Item], dict], out_dir: Path, via
     print(f"\n{path} ({len(items)} vragen, via {via}) -> {out}")
     for key in HEADLINE:
         print(f"  {key:<20} {summary[key]}")
+    for title, failed in decline_failures(rows).items():
+        print(f"\n  {title}: {len(failed)}")
+        for r in failed:
+            print(f"    {r['id']:<12} {r['question'][:100]}")
     return out
 
 

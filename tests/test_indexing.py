@@ -8,6 +8,7 @@ from assistant.retrieval import Retriever
 from assistant.stores import MemoryStore
 from assistant.versions import text_path
 from ingest.indexing import ingest
+from ingest.sources import write_entry
 from tests.conftest import write_corpus
 
 
@@ -31,6 +32,8 @@ def test_ingest_adds_then_skips_then_updates_and_removes(tmp_path: Path):
         "# Nieuw\n\nDe Leidse tekst is helemaal veranderd en gaat nu over iets anders.\n"
     )
     (corpus / "leiderdorp_mantelzorg.md").unlink()
+    # Its description goes with it: an entry for a missing file stops ingest (see test_sources).
+    (corpus / "sources.json").write_bytes(write_entry(corpus, "leiderdorp_mantelzorg.md", None))
     changed = _run(corpus, tmp_path, store, sentences)
     assert changed.updated == ["leiden_jeugd.md"] and changed.removed == ["leiderdorp_mantelzorg.md"]
     assert {c.document for c, _ in store.all()} == {"leiden_jeugd.md"}
