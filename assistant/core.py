@@ -250,6 +250,6 @@ class Assistant:
 
 
 def is_follow_up(question: str) -> bool:
-    """A short question, or one that starts by pointing back ('en in Leiden?', 'wat kost dat?')."""
+    """A short question, or one that starts by pointing back ('en in Delft?', 'wat kost dat?')."""
     n = len(terms(question))
     return n <= 3 or (bool(_FOLLOW_UP.search(question)) and n <= 6)

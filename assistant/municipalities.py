@@ -39,7 +39,7 @@ def dutch_places() -> tuple[Place, ...]:
 
 
 def slug(name: str) -> str:
-    """A municipality's name for use in identifiers: 'Leidschendam-Voorburg' -> 'leidschendam-voorburg'."""
+    """A municipality's name for use in identifiers: "'s-Hertogenbosch" -> "s-hertogenbosch"."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("'", "")).strip("-")
 
 
@@ -130,5 +130,5 @@ class Gazetteer:
 
 
 def parse_aliases(value: object) -> tuple[str, ...]:
-    """Aliases as stored in passage metadata ('LV|Stompwijk')."""
+    """Aliases as stored in passage metadata ('LV|Charlois')."""
     return tuple(a for a in str(value or "").split(ALIAS_SEPARATOR) if a.strip())

@@ -260,3 +260,19 @@ def test_a_generated_answer_streams_as_a_draft_then_shows_verified(page, llm_ser
     text = turn.locator(".answer").inner_text()
     assert "Incluzio Leiderdorp" in text and "750" not in text and "Geschreven door een taalmodel" in text
     assert page.locator(".draft-note").count() == 0
+
+
+def test_a_declined_question_shows_related_passages_as_related_not_as_sources(page, server):
+    page.goto(server)
+    ask(page, "Wat is het telefoonnummer van Incluzio Leiderdorp?")
+    turn = page.locator("#conversation article.turn:not(.pending)").last
+    turn.locator(".answer.refused").wait_for(timeout=10_000)
+    assert "Neem contact op met de gemeente Leiderdorp" in turn.locator(".answer").inner_text()
+    related = turn.locator("ul.related li")
+    assert 1 <= related.count() <= 3
+    assert "Verwante passages" in turn.inner_text() and turn.locator(".answer a.cite").count() == 0
+    assert turn.locator("ol.sources").count() == 0  # nothing shown as a source of the refusal
+    assert serious_violations(page) == []
+    related.first.locator("a").click()
+    page.wait_for_url("**/documents/**")
+    assert serious_violations(page) == []

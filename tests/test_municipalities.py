@@ -50,3 +50,20 @@ def test_the_place_list_holds_every_municipality_of_2025():
     rows = dutch_places()
     assert len({p.municipality for p in rows}) == 342
     assert derived_forms("Rotterdam")[:2] == ("Rotterdamse", "Rotterdams")
+
+
+def test_no_sample_municipality_is_named_in_code_or_templates():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    names = re.compile(r"\b(leiden|leiderdorp|leidschendam|voorburg|stompwijk)\b", re.I)
+    found = [
+        f"{path.relative_to(root)}:{n}"
+        for folder in ("assistant", "ingest", "web")
+        for path in (root / folder).rglob("*")
+        if path.suffix in (".py", ".html")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if names.search(line)
+    ]
+    assert found == []
