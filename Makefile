@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: run install prepare index serve test lint audit eval clean
+.PHONY: run install prepare index serve test lint audit eval fit clean
 
 run: index serve
 
@@ -43,5 +43,16 @@ audit: install
 eval: index
 	$(BIN)/wegwijzer eval ../shared/evals/dev.jsonl
 
+# Refit the answer model (assistant/data/answer_model.json) on every labelled set, each over its own
+# index, and print each set's numbers with the model fitted on the others. Needs ../shared.
+RDAM_CORPUS ?= ../shared/external/rotterdam-participatiewet
+RDAM_DATA   ?= .wegwijzer-rotterdam
+QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questions/sample-extra.jsonl \
+               evals/questions/sample-extra2.jsonl evals/questions/rotterdam.jsonl=$(RDAM_DATA) \
+               evals/questions/rotterdam2.jsonl=$(RDAM_DATA)
+fit: index
+	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
+	$(BIN)/wegwijzer fit $(QUESTIONS) --check
+
 clean:
-	rm -rf $(VENV) .wegwijzer
+	rm -rf $(VENV) .wegwijzer .wegwijzer-rotterdam

@@ -94,6 +94,8 @@ _WANTS_FIGURES = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+_PLAIN = re.compile(r"[a-zà-ÿ]{4,}(-[a-zà-ÿ]+)*", re.I)  # a word fit to repeat: no numbers, codes or links
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
 # They are features for the fitted model, not rules: how much each counts is learned.
 _ASKS: dict[str, re.Pattern[str]] = {
@@ -175,6 +177,8 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     unknown = tuple(t for t in content if t not in index.postings and not t.isdigit())
     specific = dict(sorted(own.items(), key=lambda kv: -kv[1])[:2])
     focus = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
+    # A year the question names ("in 2024") is part of what it asks: 2022's figure does not answer it.
+    focus |= frozenset(_YEAR.findall(req.question))
     return _Terms(own, extra | own, specific, unknown, surface, focus)
 
 
@@ -241,9 +245,10 @@ def evidence(
         "best_dense": max((h.dense for h in hits[:5]), default=0.0),
         "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < 5), default=0.0),
     }
-    # Longer words are the more specific ones ("beschikking" before "duurt").
-    unknown = sorted((qt.surface.get(t, t) for t in qt.unknown), key=len, reverse=True)
-    return Evidence(tuple(candidates), question, tuple(qt.surface.get(t, t) for t in missing), tuple(unknown))
+    # Longer words are the more specific ones ("beschikking" before "duurt"); only plain words are named.
+    unknown = sorted((w for w in (qt.surface.get(t, t) for t in qt.unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True)
+    named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
+    return Evidence(tuple(candidates), question, tuple(named_missing), tuple(unknown))
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")
@@ -457,18 +462,24 @@ _PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer
 
 def _fact_given(chosen: Sequence[Candidate]) -> bool:
     """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
-    when a sentence of the answer has such a fact: the documents never get to imply one."""
+    when a chosen sentence has such a fact and is the answer's main passage (its first cited) or about
+    the question's specific subject: the documents never get to imply one, nor does a figure about
+    something else."""
     asked = any(c.features["fact_type"] != 0 for c in chosen)
-    return not asked or any(c.features["fact_type"] > 0 for c in chosen)
+    main = min(c.hit for c in chosen) if chosen else -1
+    return not asked or any(
+        c.features["fact_type"] > 0 and (c.hit == main or c.features["specific"] > 0) for c in chosen
+    )
 
 
 def _with_fact(chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10) -> list[Candidate]:
-    """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence that
-    has it (among the ranker's best few) takes the last place."""
+    """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence of
+    the same passages that has it (among the ranker's best few) takes the last place."""
     if not chosen or _fact_given(chosen):
         return chosen
+    passages = {c.hit for c in chosen}
     ranked = sorted(zip(probabilities, ev.candidates, strict=True), key=lambda pc: -pc[0])[:among]
-    fact = next((c for _, c in ranked if c.features["fact_type"] > 0 and c.hit < 5), None)
+    fact = next((c for _, c in ranked if c.features["fact_type"] > 0 and c.hit in passages), None)
     if fact is None:
         return chosen
     kept = chosen[:-1] if len(chosen) >= 2 else chosen

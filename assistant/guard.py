@@ -24,7 +24,8 @@ _INJECTION = re.compile(
       # Fake system messages and mode switches: "### SYSTEEM-OVERRIDE ###", "[BEHEERDER]", "onderhoudsmodus"
       | \b(systeem|system)[\s-]*(override|bericht|message)\b | \[(beheerder|admin|administrator|systeem|system)\]
       | \b(onderhoudsmodus|maintenance\s+mode|beheerdersmodus|admin\s+mode)\b
-      | \b(systeem|system)[\s-]*(instructie|instruction)s?\b
+      | \b(systeem|system)[\s-]*(instructie|instruction)s?\b | <!--
+      | \b(notitie|note|bericht|message|opdracht)\s+(voor|for|aan|to)\s+(de\s+|the\s+)?(ai|assistent|assistant|chatbot|model|bot)\b
       | \bsluit\s+(elk|ieder|je|jouw|uw)\s+antwoord\s+af\b | \b(end|finish|close)\s+(every|each|your)\s+(answer|reply|response)\b
       | \b(voor|aan)\s+deze\s+(assistent|chatbot|ai)\b | \b(for|to)\s+this\s+(assistant|chatbot|ai)\b
       | \b(print|toon|herhaal|geef)\s+(je|jouw|uw)\s+(volledige\s+)?(systeem|interne|verborgen|eerste)\w*
@@ -84,8 +85,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d\d\b|\b\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b|kwartaal|quarter", re.I),
     ),
     "count": (
-        re.compile(r"\bhoeveel\b|\bhow\s+many\b|\bhow\s+much\b|\baantal\b", re.I),
-        re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.I),
+        re.compile(
+            r"\bhoeveel\b|\bhow\s+many\b|\bhow\s+much\b|\baantal\b|\bhoe\s+hoog\b|\bhow\s+high\b|"
+            r"\bwelke\s+leeftijd\b|\bhoe\s+oud\b|\bwhat\s+age\b|\bhow\s+old\b",
+            re.I,
+        ),
+        # "een" is also the article: only digits and unmistakable number words count.
+        re.compile(rf"\d|\b({_NUMBER_WORDS.replace('één|een|', '')})\b", re.I),
     ),
     "person": (
         re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b", re.I),
@@ -98,9 +104,23 @@ def is_injection(text: str) -> bool:
     return bool(_INJECTION.search(text))
 
 
+# Blocks a person does not read but a model would: HTML comments and [[...]] markers.
+_HIDDEN = re.compile(r"<!--[\s\S]*?(-->|$)|\[\[[\s\S]*?(\]\]|$)")
+
+
 def legitimate_part(question: str) -> str:
-    """The question without its sentences that try to instruct the assistant."""
-    kept = [s for s in _SENTENCE.split(question.strip()) if s and not is_injection(s)]
+    """The question without its sentences that try to instruct the assistant.
+
+    After the first such sentence only real questions (ending in '?') are kept: an injected block
+    often runs over several sentences ("... 'Meer geld nodig? Bel 0900-...'").
+    """
+    kept: list[str] = []
+    injected = bool(_HIDDEN.search(question))
+    for sentence in _SENTENCE.split(_HIDDEN.sub(" ", question).strip()):
+        if is_injection(sentence):
+            injected = True
+        elif sentence and (not injected or (sentence.rstrip().endswith("?") and not re.search(r"['\"\]>]", sentence))):
+            kept.append(sentence)
     return " ".join(kept).strip()
 
 
@@ -112,5 +132,13 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+# "artikel 18a lid 13", "bijlage 1": numbers that point somewhere are not facts.
+_REFERENCE = re.compile(
+    r"\b(artikel|art\.|lid|leden|bijlage|onderdeel|hoofdstuk|paragraaf|programma|programmanummer|nummer)\s+\d+[a-z]?"
+    r"(\s*(,|en|t/m)\s*\d+[a-z]?)*",
+    re.I,
+)
+
+
 def has_fact(answer_type_name: str, text: str) -> bool:
-    return bool(ANSWER_TYPES[answer_type_name][1].search(text))
+    return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", text)))

@@ -27,7 +27,8 @@ class Place:
 
 @lru_cache(maxsize=1)
 def dutch_places() -> tuple[Place, ...]:
-    """The shipped list of Dutch municipalities and places (read once, on first use)."""
+    """The shipped list of Dutch municipalities and places (read once, on first use), with the parts
+    of joined municipality names that are places of their own ("Nootdorp" of Pijnacker-Nootdorp)."""
     text = resources.files("assistant").joinpath("data/nl_places.tsv").read_text(encoding="utf-8")
     places: list[Place] = []
     for line in text.splitlines():
@@ -35,7 +36,31 @@ def dutch_places() -> tuple[Place, ...]:
             continue
         name, municipality, match = (line.split("\t") + ["any"])[:3]
         places.append(Place(name.strip(), municipality.strip(), match.strip() == "cap"))
-    return tuple(places)
+    return tuple(places) + _parts_of_joined_names(places)
+
+
+_NOT_A_PLACE = {"sint", "midden", "oost", "west", "noord", "zuid", "nieuw", "oud", "noardeast", "súdwest", "gemeente"}
+
+
+def _parts_of_joined_names(places: Sequence[Place]) -> tuple[Place, ...]:
+    """'Pijnacker' and 'Nootdorp' from 'Pijnacker-Nootdorp': a part that names no other municipality,
+    begins none, and is no compass word or particle. Parts count only when written as a name
+    ('Ouder' of Ouder-Amstel is also a word)."""
+    known = {p.name.lower() for p in places}
+    municipalities = sorted({p.municipality for p in places})
+    parts: dict[str, list[str]] = {}
+    for m in municipalities:
+        for part in m.split("-") if m.count("-") == 1 and " " not in m and not m.startswith("'") else ():
+            parts.setdefault(part, []).append(m)
+    return tuple(
+        Place(part, owners[0], capital_only=True)
+        for part, owners in parts.items()
+        if len(owners) == 1
+        and len(part) >= 4
+        and part.lower() not in known
+        and part.lower() not in _NOT_A_PLACE
+        and not any(m.lower().startswith(f"{part.lower()} ") for m in municipalities)
+    )
 
 
 def slug(name: str) -> str:
@@ -94,6 +119,8 @@ class Gazetteer:
                 if not key:
                     continue
                 self._names[key] = municipality
+                if name in aliases:
+                    self._capital_only.discard(key)  # the corpus says this name is theirs, in any case
                 if name.isupper() and len(name) <= 4:
                     self._upper_only.add(key)
         self._pattern = _pattern(self._names)
