@@ -63,7 +63,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "amount": (
         re.compile(
-            r"hoeveel\s+(geld|euro|leefgeld|kost)|\bbedrag|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
+            r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
+            r"hoe\s+hoog\s+is\s+(de|het|mijn|een)\s+(\w+\s+)?(bedrag|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering)|"
+            r"\bbedrag|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
             re.I,
         ),
         re.compile(r"€\s?\d|\d\s?euro|eur\s?\d", re.I),
@@ -90,8 +92,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\bwelke\s+leeftijd\b|\bhoe\s+oud\b|\bwhat\s+age\b|\bhow\s+old\b",
             re.I,
         ),
-        # "een" is also the article: only digits and unmistakable number words count.
-        re.compile(rf"\d|\b({_NUMBER_WORDS.replace('één|een|', '')})\b", re.I),
+        # A number that is not a year or a percentage; "een" is also the article, so only digits and
+        # unmistakable number words count.
+        re.compile(
+            rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent))|\b({_NUMBER_WORDS.replace('één|een|', '')})\b",
+            re.I,
+        ),
     ),
     "person": (
         re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b", re.I),
