@@ -7,6 +7,7 @@ followed. What is left of the question (if anything) is answered as usual.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _INJECTION = re.compile(
     r"""(
@@ -106,6 +107,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
+@lru_cache(maxsize=50_000)  # the same document sentences are checked for every question
 def is_injection(text: str) -> bool:
     return bool(_INJECTION.search(text))
 
