@@ -94,7 +94,9 @@ _WANTS_FIGURES = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
-_PLAIN = re.compile(r"[a-zà-ÿ]{4,}(-[a-zà-ÿ]+)*", re.I)  # a word fit to repeat: no numbers, codes or links
+# A word fit to name in a refusal: a plain word of six letters or more, so a subject ("wethouder",
+# "schulden") rather than a verb of the question ("duurt", "krijg"); no numbers, codes or links.
+_PLAIN = re.compile(r"[a-zà-ÿ]{6,}(-[a-zà-ÿ]+)*", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
 # They are features for the fitted model, not rules: how much each counts is learned.
@@ -104,7 +106,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(aanvragen|aanmelden|inschrijven|welk\s+formulier|welke\s+stappen)\b|\bhow\s+(do|can)\s+i\s+(apply|register)",
         re.I,
     ),
-    "name": re.compile(r"\bhoe\s+heet|\bwat\s+is\s+de\s+naam|\bbij\s+welke\b|\bwelke\s+naam|\bwhat\s+is\s+the\s+name", re.I),
+    "name": re.compile(
+        r"\bhoe\s+heet|\bwat\s+is\s+de\s+naam|\bbij\s+welke\b|\bwelke\s+naam|\bwhat\s+is\s+the\s+name", re.I
+    ),
     "why": re.compile(r"\bwaarom\b|\bwaardoor\b|\bwhy\b", re.I),
     "yes_no": re.compile(r"^\s*(kan|kun|mag|moet|heb|krijg|is|zijn|wordt|can|may|do|does|is|am)\b", re.I),
     "definition": re.compile(r"\bwat\s+(is|zijn|doet|doen|betekent|houdt)\b|\bwhat\s+(is|are|does)\b", re.I),
@@ -246,7 +250,9 @@ def evidence(
         "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < 5), default=0.0),
     }
     # Longer words are the more specific ones ("beschikking" before "duurt"); only plain words are named.
-    unknown = sorted((w for w in (qt.surface.get(t, t) for t in qt.unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True)
+    unknown = sorted(
+        (w for w in (qt.surface.get(t, t) for t in qt.unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True
+    )
     named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(unknown))
 
@@ -312,7 +318,7 @@ def _same(a: str, b: str) -> bool:
 def select(
     req: Request, hits: Sequence[Hit], candidates: Sequence[Candidate], probabilities: Sequence[float], keep: float
 ) -> list[Candidate]:
-    """The answer's sentences: the most probable ones, at most two per passage, in reading order.
+    """The answer's sentences: the most probable ones, at most two per passage, most probable first.
 
     Residents asking where to go get the sentence that names the place first.
     """
@@ -339,10 +345,12 @@ def select(
         chosen.append(c)
         per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
 
+    rank = {id(c): i for i, (_, c) in enumerate(ranked)}
+
     def order(c: Candidate) -> tuple:
         group = groups.index(hits[c.hit].passage.municipality) if hits[c.hit].passage.municipality in groups else 0
         place_first = 0 if req.audience == "resident" and c.features["names_place"] else 1
-        return (group, place_first, c.hit, c.position)
+        return (group, place_first, rank[id(c)])
 
     return sorted(chosen, key=order)
 
@@ -375,8 +383,10 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
     en = req.language == "en"
     named = _asked_about(req)
     whose = (
-        f"the documents of {_listed(named, 'and')}" if en else f"de documenten van de gemeente {_listed(named, 'en')}"
-    ) if named else ("the documents I can search" if en else "de documenten die ik kan doorzoeken")
+        (f"the documents of {_listed(named, 'and')}" if en else f"de documenten van de gemeente {_listed(named, 'en')}")
+        if named
+        else ("the documents I can search" if en else "de documenten die ik kan doorzoeken")
+    )
     if missing:
         subject = _listed([f"'{m}'" for m in missing], "or" if en else "of")
         return (
@@ -389,6 +399,11 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
         if en
         else f"Dit staat niet in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
     )
+
+
+def _subjects(ev: Evidence) -> tuple[str, ...]:
+    """What to name as missing: the question's specific words the best passages lack, then words no document uses."""
+    return tuple(dict.fromkeys((*ev.missing, *ev.unknown)))[:2]
 
 
 def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Sequence[Passage] = ()) -> Composed:
@@ -434,10 +449,10 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         if not any(c.features["names_other"] and p >= 0.5 for p, c in zip(probabilities, ev.candidates, strict=True)):
             return refusal(req, "elsewhere")
     if answerable < model.threshold:
-        return refusal(req, "unsupported", (*ev.unknown, *ev.missing)[:2], related)
+        return refusal(req, "unsupported", _subjects(ev), related)
     chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities)
     if not chosen or not _fact_given(chosen):
-        return refusal(req, "unsupported", (*ev.unknown, *ev.missing)[:2], related)
+        return refusal(req, "unsupported", _subjects(ev), related)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
@@ -472,7 +487,9 @@ def _fact_given(chosen: Sequence[Candidate]) -> bool:
     )
 
 
-def _with_fact(chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10) -> list[Candidate]:
+def _with_fact(
+    chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10
+) -> list[Candidate]:
     """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence of
     the same passages that has it (among the ranker's best few) takes the last place."""
     if not chosen or _fact_given(chosen):
@@ -482,8 +499,7 @@ def _with_fact(chosen: list[Candidate], ev: Evidence, probabilities: Sequence[fl
     fact = next((c for _, c in ranked if c.features["fact_type"] > 0 and c.hit in passages), None)
     if fact is None:
         return chosen
-    kept = chosen[:-1] if len(chosen) >= 2 else chosen
-    return sorted([*kept, fact], key=lambda c: (c.hit, c.position))
+    return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]
 
 
 def _uncovered(req: Request, ev: Evidence, chosen: Sequence[Candidate]) -> str:

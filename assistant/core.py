@@ -47,6 +47,7 @@ class Assistant:
         self._model = model
         self.chat = chat
         self._gazetteer: tuple[dict[str, tuple[str, ...]], Gazetteer] | None = None
+        self._examples: tuple[tuple[int, int], list[str]] | None = None
 
     def gazetteer(self) -> Gazetteer:
         """Place names for the municipalities now in the index (rebuilt only when they change)."""
@@ -60,9 +61,16 @@ class Assistant:
         return self.retriever.municipalities()
 
     def examples(self, n: int = 4) -> list[str]:
-        """Example questions about what the index holds."""
+        """Example questions about what the index holds that it answers (worked out once per index)."""
         self.retriever.refresh()
-        return examples.choose(self.retriever.index, self.retriever.passage_municipalities(), self.municipalities(), n)
+        key = (self.retriever.store.count(), n)
+        if self._examples is None or self._examples[0] != key:
+            offered = examples.choose(
+                self.retriever.index, self.retriever.passage_municipalities(), self.municipalities(), 2 * n
+            )
+            answered = [q for q in offered if not self.ask(q).refused]
+            self._examples = (key, answered[:n])
+        return self._examples[1]
 
     @property
     def mode(self) -> str:

@@ -55,6 +55,20 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"\bouderen|\bbejaard|\belderly|\bsenior", "ouderen senioren"),
     (r"\bdementie|\bdementia|vergeetachtig", "dementie dementievriendelijk"),
     (r"\bbijstand|uitkering|\bbenefits?\b|welfare", "bijstand uitkering participatiewet"),
+    (
+        r"te\s+veel\s+(\w+\s+){0,3}(gekregen|ontvangen|uitbetaald)|terug\s*betalen|terugbetal|overpaid|pay\s+(it\s+)?back",
+        "terugvordering terugvorderen invordering",
+    ),
+    (
+        r"wasmachine|koelkast|fornuis|witgoed|meubel|bank\s+en|inrichten|washing\s+machine|fridge|furniture",
+        "inrichtingskosten duurzame gebruiksgoederen bijzondere bijstand",
+    ),
+    (r"gevangenis|detentie|gedetineerd|prison|jail", "detentie gedetineerde"),
+    (r"begrafenis|begravenis|uitvaart|crematie|funeral", "uitvaartkosten uitvaart"),
+    (
+        r"geld\s+(van|krijgen\s+van)\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa)|\bgift|money\s+from\s+(my\s+)?(family|parents)",
+        "giften gift kostenvoordelen",
+    ),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), terms) for pattern, terms in _ENTRIES)
 
