@@ -7,6 +7,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from assistant import answer_model, answering, examples, generation, guard, language, thesaurus, verification
 from assistant.answer_model import AnswerModel, Variant
@@ -14,7 +15,7 @@ from assistant.domain import Answer, Passage, Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.lexical import terms
 from assistant.municipalities import Gazetteer
-from assistant.protocols import ChatModel
+from assistant.protocols import ChatModel, Embedder, VectorStore
 from assistant.retrieval import Hit, Retriever
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,22 @@ class Assistant:
     def municipalities(self) -> list[str]:
         """The municipalities whose documents are indexed."""
         return self.retriever.municipalities()
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """Each indexed document's metadata (title, municipality, year, kind, version) and chunk count."""
+        return self.retriever.documents()
+
+    def passages_of(self, document: str) -> list[Passage]:
+        """The indexed passages of one document, in document order."""
+        return sorted(self.retriever.chunks_of(document), key=lambda p: p.start)
+
+    def warm_up(self) -> None:
+        """Load the embedding model now, not on the first (or first twenty) questions."""
+        self.retriever.embed_query("opwarmen")
+
+    def index_parts(self) -> tuple[Embedder, VectorStore, VectorStore | None]:
+        """What a re-index writes with: the embedder and the stores this assistant reads."""
+        return self.retriever.embedder, self.retriever.store, self.retriever.sentence_store
 
     def examples(self, n: int = 4) -> list[str]:
         """Example questions about what the index holds that it answers (worked out once per index)."""

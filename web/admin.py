@@ -63,9 +63,9 @@ def _page(request: Request, library: Library, assistant, message: str = "", erro
     context = {
         "request": request,
         "files": library.documents(),
-        "indexed": assistant.retriever.documents(),
+        "indexed": assistant.documents(),
         "indexing": library.status(),
-        "municipalities": assistant.retriever.municipalities(),
+        "municipalities": assistant.municipalities(),
         "max_mb": library.max_bytes // 2**20,
         "message": message,
         "error": error or library.problem(),
@@ -89,8 +89,7 @@ def status(request: Request, _: StaffDep, library: LibraryDep) -> Response:
 
 
 def _reindex(library: Library, assistant) -> None:  # noqa: ANN001
-    r = assistant.retriever
-    library.reindex_in_background(r.embedder, r.store, r.sentence_store)
+    library.reindex_in_background(*assistant.index_parts())
 
 
 @router.post("/documents", response_class=HTMLResponse, dependencies=ChangeDeps)

@@ -48,9 +48,8 @@ def create_app(
             from assistant.wiring import build_assistant
 
             app.state.assistant = build_assistant(settings)
-            # Load the embedding model now, not on the first (or first twenty) questions.
             with contextlib.suppress(AssistantError):
-                app.state.assistant.retriever.embed_query("opwarmen")
+                app.state.assistant.warm_up()
         yield
 
     app = FastAPI(title="Wegwijzer", version="0.1.0", lifespan=lifespan)

@@ -67,7 +67,7 @@ def _error(status: int, message: str, code: str, param: str | None = None) -> JS
 
 def _models(assistant) -> dict[str, str | None]:  # noqa: ANN001
     """Model id -> the municipality it answers for (None: all)."""
-    return {MODEL: None} | {f"{MODEL}-{slug(m)}": m for m in assistant.retriever.municipalities()}
+    return {MODEL: None} | {f"{MODEL}-{slug(m)}": m for m in assistant.municipalities()}
 
 
 @router.get("/models")

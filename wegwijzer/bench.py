@@ -31,10 +31,10 @@ def _queries(questions: Path | None, assistant, n: int) -> list[str]:  # noqa: A
     if questions is not None:
         return [i.question for i in dataset.load(questions)][:n]
     rng = random.Random(7)
-    docs = list(assistant.retriever.documents())
+    docs = list(assistant.documents())
     out = []
     for doc in rng.sample(docs, min(n, len(docs))):
-        text = rng.choice(assistant.retriever.chunks_of(doc)).text
+        text = rng.choice(assistant.passages_of(doc)).text
         out.append(" ".join(text.split()[:12]))
     return out
 
