@@ -4,7 +4,7 @@ from fastapi.testclient import TestClient
 from assistant.core import Assistant
 from assistant.settings import Settings
 from web.app import create_app
-from web.pages import answer_lines
+from web.chat import answer_lines
 
 
 @pytest.fixture

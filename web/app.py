@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from web.limits import RateLimiter
 from web.logs import without_query_strings
 
 STATIC = Path(__file__).parent / "static"
+CallNext = Callable[[Request], Awaitable[Response]]
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -42,7 +44,7 @@ def create_app(
     settings = settings or get_settings()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):  # noqa: ANN202
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         without_query_strings()  # questions can be in /api/search?q=...: keep them out of the access log
         if assistant is None:
             from assistant.wiring import build_assistant
@@ -63,7 +65,7 @@ def create_app(
     )
 
     @app.middleware("http")
-    async def body_limit(request: Request, call_next):  # noqa: ANN001, ANN202
+    async def body_limit(request: Request, call_next: CallNext) -> Response:
         """Refuse large bodies before reading them; bodies of unknown length are refused too."""
         if request.method in ("POST", "PUT", "PATCH"):
             length = request.headers.get("content-length")
@@ -79,7 +81,7 @@ def create_app(
         return await call_next(request)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+    async def security_headers(request: Request, call_next: CallNext) -> Response:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -99,7 +101,8 @@ def create_app(
             {"detail": [{"loc": ["body", "municipality"], "msg": str(exc), "type": "value_error"}]}, status_code=422
         )
 
-    from web import admin, api, openai_api, pages
+    from web import api, chat, documents, feedback, openai_api, staff
+    from web.deps import templates
 
     titles = {401: "Inloggen vereist", 403: "Geen toegang", 404: "Niet gevonden", 429: "Even geduld"}
 
@@ -110,13 +113,15 @@ def create_app(
         if request.url.path.startswith(("/api/", "/healthz")) or not wants_html:
             return await http_exception_handler(request, exc)
         context = {"request": request, "title": titles.get(exc.status_code, "Er ging iets mis"), "message": exc.detail}
-        return pages.templates.TemplateResponse(
+        return templates.TemplateResponse(
             request, "error.html", context, status_code=exc.status_code, headers=getattr(exc, "headers", None)
         )
 
     app.include_router(api.router)
     app.include_router(openai_api.router)
-    app.include_router(pages.router)
-    app.include_router(admin.router)
+    app.include_router(chat.router)
+    app.include_router(documents.router)
+    app.include_router(feedback.router)
+    app.include_router(staff.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.core import MAX_QUESTION_CHARS
+from assistant.core import MAX_QUESTION_CHARS, Assistant
 from assistant.domain import Answer, Turn
 from assistant.municipalities import slug
 from web.deps import AssistantDep
@@ -65,7 +65,7 @@ def _error(status: int, message: str, code: str, param: str | None = None) -> JS
     )
 
 
-def _models(assistant) -> dict[str, str | None]:  # noqa: ANN001
+def _models(assistant: Assistant) -> dict[str, str | None]:
     """Model id -> the municipality it answers for (None: all)."""
     return {MODEL: None} | {f"{MODEL}-{slug(m)}": m for m in assistant.municipalities()}
 
@@ -119,8 +119,7 @@ def chat_completions(body: ChatRequest, request: Request, assistant: AssistantDe
     def answer() -> Answer:
         # Raw model pieces are not passed on: a client cannot take back what it was sent,
         # and only the verified answer may be shown.
-        *_, final = assistant.ask_events(question, known[body.model], history)
-        return final
+        return assistant.ask(question, known[body.model], history)
 
     if not body.stream:
         content = as_markdown(answer(), base)

@@ -58,7 +58,7 @@ def new_conversation_id() -> str:
 
 
 def valid_conversation_id(value: str | None) -> bool:
-    return bool(value) and 10 <= len(value) <= 64 and all(c.isalnum() or c in "-_" for c in value)
+    return value is not None and 10 <= len(value) <= 64 and all(c.isalnum() or c in "-_" for c in value)
 
 
 class Storage:
@@ -86,7 +86,8 @@ class Storage:
                 "INSERT INTO turns (conversation, question, answer, municipality, audience, created) VALUES (?, ?, ?, ?, ?, ?)",
                 (conversation, question, json.dumps(answer, ensure_ascii=False), municipality, audience, time.time()),
             )
-            return int(cur.lastrowid)
+            assert cur.lastrowid is not None  # an INSERT always has one
+            return cur.lastrowid
 
     def turns(self, conversation: str) -> list[StoredTurn]:
         with self._connect() as db:

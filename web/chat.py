@@ -1,68 +1,33 @@
-"""HTML pages: chat, documents, feedback. HTMX requests get partials, others full pages."""
+"""The chat: ask, stream the answer, follow up, clear. HTMX requests get partials, others full pages."""
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import hmac
-import io
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
-from fastapi.security import HTTPBasic, HTTPBasicCredentials
-from fastapi.templating import Jinja2Templates
 
-from assistant.core import MAX_QUESTION_CHARS, normalise
+from assistant.core import MAX_QUESTION_CHARS, Assistant, normalise
 from assistant.domain import Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.privacy import mask
 from assistant.serialise import answer_json
-from assistant.versions import text_path
-from web.deps import AssistantDep
+from web.deps import AssistantDep, StorageDep, indexed_municipalities, templates, with_conversation
 from web.limits import rate_limit
 from web.storage import Storage, StoredTurn, new_conversation_id, valid_conversation_id
 
 router = APIRouter()
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 _MARKER = re.compile(r"\[(\d+)\]")
 AUDIENCES = {"resident": "Inwoner", "staff": "Medewerker"}
 
 
-def indexed_municipalities(request: Request) -> list[str]:
-    """The municipalities whose documents are indexed, for every page (none when the store is unreachable)."""
-    try:
-        return request.app.state.assistant.municipalities()
-    except Exception:  # noqa: BLE001 - an unreachable store should not break the page
-        return []
-
-
-def listed(names: list[str]) -> str:
-    """'A', 'A en B', 'A, B en C'."""
-    return f"{', '.join(names[:-1])} en {names[-1]}" if len(names) > 1 else "".join(names)
-
-
-templates.env.globals.update(indexed_municipalities=indexed_municipalities, listed=listed)
-
-
-def get_storage(request: Request) -> Storage:
-    app = request.app
-    if getattr(app.state, "storage", None) is None:
-        app.state.storage = Storage(app.state.settings.data_dir / "wegwijzer.sqlite")
-    return app.state.storage
-
-
-StorageDep = Annotated[Storage, Depends(get_storage)]
-
-
 def answer_lines(answer: dict, conversation: str) -> list[list[dict]]:
     """The answer as lines of text and citation links, built from data (never from HTML)."""
-    urls = {c["n"]: _with_conversation(c["url"], conversation) for c in answer.get("citations", [])}
+    urls = {c["n"]: with_conversation(c["url"], conversation) for c in answer.get("citations", [])}
     lines = []
     for line in answer.get("answer", "").split("\n"):
         parts: list[dict] = []
@@ -78,15 +43,10 @@ def answer_lines(answer: dict, conversation: str) -> list[list[dict]]:
     return lines
 
 
-def _with_conversation(url: str, conversation: str) -> str:
-    path, _, fragment = url.partition("#")
-    return f"{path}?c={conversation}#{fragment}" if conversation else url
-
-
 def _view(turn: StoredTurn) -> dict:
     """A stored turn as the templates show it; links keep the conversation for the way back."""
-    sources = [{**c, "url": _with_conversation(c["url"], turn.conversation)} for c in turn.answer.get("citations", [])]
-    related = [{**p, "url": _with_conversation(p["url"], turn.conversation)} for p in turn.answer.get("related", [])]
+    sources = [{**c, "url": with_conversation(c["url"], turn.conversation)} for c in turn.answer.get("citations", [])]
+    related = [{**p, "url": with_conversation(p["url"], turn.conversation)} for p in turn.answer.get("related", [])]
     return {
         "sources": sources,
         "related": related,
@@ -100,17 +60,17 @@ def _view(turn: StoredTurn) -> dict:
 
 def _chat_context(
     request: Request,
-    assistant,
+    assistant: Assistant,
     storage: Storage,
-    conversation: str,  # noqa: ANN001
+    conversation: str,
     municipality: str,
     audience: str,
     error: str = "",
-) -> dict:
+) -> dict[str, Any]:
     municipalities = indexed_municipalities(request)
     try:
         examples = assistant.examples() if municipalities else []
-    except Exception:  # noqa: BLE001 - as above
+    except Exception:  # as for the municipalities: the page works without examples
         examples = []
     return {
         "request": request,
@@ -197,7 +157,7 @@ def _chat_url(conversation: str, municipality: str, audience: str) -> str:
 
 
 def _answer_events(
-    assistant,  # noqa: ANN001
+    assistant: Assistant,
     storage: Storage,
     conversation: str,
     question: str,
@@ -222,8 +182,11 @@ def _answer_events(
             )
 
 
-def _answer(assistant, storage: Storage, conversation: str, question: str, municipality: str, audience: str) -> int:  # noqa: ANN001
+def _answer(
+    assistant: Assistant, storage: Storage, conversation: str, question: str, municipality: str, audience: str
+) -> int:
     *_, turn_id = _answer_events(assistant, storage, conversation, question, municipality, audience)
+    assert isinstance(turn_id, int)  # the last event is always the stored turn's id
     return turn_id
 
 
@@ -257,7 +220,9 @@ def ask_stream(pending_id: str, assistant: AssistantDep, storage: StorageDep) ->
         except (UnknownMunicipalityError, IndexMissingError) as exc:
             yield _sse("done", templates.get_template("_error.html").render(error=str(exc)))
             return
-        turn = _view(storage.turn(turn_id))
+        stored = storage.turn(turn_id)
+        assert stored is not None  # just stored
+        turn = _view(stored)
         if not draft:
             # Extractive answers are shown line by line as they were composed.
             for n in range(1, len(turn["lines"]) + 1):
@@ -272,88 +237,3 @@ def clear(storage: StorageDep, c: Annotated[str, Form()] = "") -> Response:
     if valid_conversation_id(c):
         storage.clear(c)
     return RedirectResponse("/", status_code=303)
-
-
-@router.post("/feedback", response_class=HTMLResponse, dependencies=[Depends(rate_limit)])
-def feedback(
-    request: Request,
-    storage: StorageDep,
-    turn: Annotated[int, Form(ge=1, le=2**62)],  # SQLite integers are 64-bit
-    vote: Annotated[int, Form(ge=-1, le=1)],
-    comment: Annotated[str, Form(max_length=2000)] = "",
-) -> Response:
-    stored = storage.turn(turn)
-    if stored is None or vote not in (-1, 1):
-        raise HTTPException(422, "Onbekend antwoord of ongeldige waardering.")
-    storage.add_feedback(stored, vote, mask(comment.strip()))
-    if request.headers.get("HX-Request") == "true":
-        return templates.TemplateResponse(request, "_thanks.html", {"request": request})
-    return RedirectResponse(f"/?c={stored.conversation}#turn-{stored.id}", status_code=303)
-
-
-@router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, assistant: AssistantDep) -> Response:
-    docs = sorted(assistant.documents().items(), key=lambda item: (str(item[1].get("municipality")), item[0]))
-    return templates.TemplateResponse(request, "documents.html", {"request": request, "documents": docs})
-
-
-@router.get("/documents/{name:path}", response_class=HTMLResponse)
-def document(request: Request, assistant: AssistantDep, name: str, c: str = "") -> Response:
-    meta = assistant.documents().get(name)
-    texts = request.app.state.settings.data_dir / "texts"
-    text_file = text_path(texts, name, str(meta.get("version") or "")) if meta else texts
-    if meta is None or not text_file.resolve().is_relative_to(texts.resolve()) or not text_file.is_file():
-        raise HTTPException(404, "Dit document staat niet in de index.")
-    text = text_file.read_text(encoding="utf-8")
-    segments, pos = [], 0
-    for p in assistant.passages_of(name):
-        if p.start < pos:
-            continue
-        segments.append({"text": text[pos : p.start]})
-        segments.append({"text": text[p.start : p.end], "id": f"c-{p.chunk_id}", "section": p.section})
-        pos = p.end
-    segments.append({"text": text[pos:]})
-    back = f"/?c={c}" if valid_conversation_id(c) else "/"
-    return templates.TemplateResponse(
-        request, "document.html", {"request": request, "name": name, "meta": meta, "segments": segments, "back": back}
-    )
-
-
-_basic = HTTPBasic(auto_error=False)
-
-
-def require_staff(request: Request, credentials: Annotated[HTTPBasicCredentials | None, Depends(_basic)]) -> None:
-    """Staff pages need the token from WEGWIJZER_STAFF_TOKEN (as the password); none set means closed."""
-    token = request.app.state.settings.staff_token
-    if not token:
-        raise HTTPException(403, "Medewerkerspagina's staan uit. Stel WEGWIJZER_STAFF_TOKEN in om ze te gebruiken.")
-    given = credentials.password if credentials else ""
-    # Compare digests of equal length, in constant time.
-    if not hmac.compare_digest(hashlib.sha256(given.encode()).digest(), hashlib.sha256(token.encode()).digest()):
-        raise HTTPException(
-            401, "Inloggen vereist.", headers={"WWW-Authenticate": 'Basic realm="Wegwijzer medewerkers"'}
-        )
-
-
-StaffDep = Annotated[None, Depends(require_staff)]
-
-
-@router.get("/staff/feedback", response_class=HTMLResponse)
-def staff_feedback(request: Request, storage: StorageDep, _: StaffDep) -> Response:
-    return templates.TemplateResponse(request, "feedback.html", {"request": request, "rows": storage.feedback()})
-
-
-@router.get("/staff/feedback.csv")
-def staff_feedback_csv(storage: StorageDep, _: StaffDep) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "turn", "vote", "comment", "question", "answer", "cited", "created"])
-    for r in storage.feedback():
-        writer.writerow(
-            [r["id"], r["turn"], r["vote"], r["comment"], r["question"], r["answer"], r["cited"], r["created"]]
-        )
-    return Response(
-        out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="wegwijzer-feedback.csv"'},
-    )

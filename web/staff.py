@@ -1,6 +1,6 @@
 """Staff administration: upload, remove and re-index documents, and see how indexing went.
 
-Every route needs the staff password (see `pages.require_staff`); changes must come from a page
+Every route needs the staff password (see `deps.require_staff`); changes must come from a page
 of this site (Origin/Referer), so another site cannot make a logged-in browser post here.
 """
 
@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from assistant.core import Assistant
 from assistant.errors import DocumentRejectedError
-from web.deps import AssistantDep
-from web.pages import StaffDep, templates
+from assistant.protocols import Embedder, VectorStore
+from web.deps import AssistantDep, StaffDep, templates
 
 router = APIRouter(prefix="/staff")
 
@@ -36,7 +37,9 @@ class Library(Protocol):
 
     def status(self) -> dict: ...
 
-    def reindex_in_background(self, embedder, store, sentence_store) -> object: ...  # noqa: ANN001
+    def reindex_in_background(
+        self, embedder: Embedder, store: VectorStore, sentence_store: VectorStore | None
+    ) -> object: ...
 
 
 def same_origin(request: Request) -> None:
@@ -59,7 +62,9 @@ LibraryDep = Annotated[Library, Depends(get_library)]
 ChangeDeps = [Depends(same_origin)]
 
 
-def _page(request: Request, library: Library, assistant, message: str = "", error: str = "", status: int = 200):  # noqa: ANN001, ANN202
+def _page(
+    request: Request, library: Library, assistant: Assistant, message: str = "", error: str = "", status: int = 200
+) -> Response:
     context = {
         "request": request,
         "files": library.documents(),
@@ -88,7 +93,7 @@ def status(request: Request, _: StaffDep, library: LibraryDep) -> Response:
     return templates.TemplateResponse(request, "_indexing.html", {"request": request, "indexing": library.status()})
 
 
-def _reindex(library: Library, assistant) -> None:  # noqa: ANN001
+def _reindex(library: Library, assistant: Assistant) -> None:
     library.reindex_in_background(*assistant.index_parts())
 
 
