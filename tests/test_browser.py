@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +34,8 @@ ARGS = [
     "--disable-dev-shm-usage",
 ]
 STAFF_PASSWORD = "browser-geheim"
+# Set WEGWIJZER_TEST_SCREENSHOTS=DIR to keep screenshots of what the tests saw.
+SCREENSHOTS = Path(os.environ["WEGWIJZER_TEST_SCREENSHOTS"]) if os.environ.get("WEGWIJZER_TEST_SCREENSHOTS") else None
 HOSTILE = "leiden_onveilig.md"
 CORPUS = {
     **MINI_CORPUS,
@@ -119,6 +123,15 @@ def test_ask_see_cited_answer_and_open_the_highlighted_passage(page, server):
     target = page.locator(".chunk:target")
     assert target.count() == 1 and "Incluzio" in target.inner_text()
     assert target.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    # The passage is marked lightly, the sentence the answer quoted strongly.
+    cited = target.locator("mark.cited")
+    assert cited.count() >= 1 and "Incluzio" in cited.first.inner_text()
+    assert len(cited.first.inner_text()) < len(target.inner_text())
+    colours = target.evaluate(
+        "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e.querySelector('mark')).backgroundColor]"
+    )
+    assert colours[0] != colours[1]
+    page.screenshot(path=str(SCREENSHOTS / "document-view.png")) if SCREENSHOTS else None
     assert serious_violations(page) == []
 
     page.click("text=Terug naar het gesprek")

@@ -25,12 +25,12 @@ _MARKER = re.compile(r"\[(\d+)\]")
 AUDIENCES = {"resident": "Inwoner", "staff": "Medewerker"}
 
 
-def answer_lines(answer: dict, conversation: str) -> list[list[dict]]:
+def answer_lines(answer: dict[str, Any], conversation: str, turn: int | None = None) -> list[list[dict[str, Any]]]:
     """The answer as lines of text and citation links, built from data (never from HTML)."""
-    urls = {c["n"]: with_conversation(c["url"], conversation) for c in answer.get("citations", [])}
+    urls = {c["n"]: with_conversation(c["url"], conversation, turn, c["n"]) for c in answer.get("citations", [])}
     lines = []
     for line in answer.get("answer", "").split("\n"):
-        parts: list[dict] = []
+        parts: list[dict[str, Any]] = []
         pos = 0
         for m in _MARKER.finditer(line):
             n = int(m.group(1))
@@ -43,9 +43,12 @@ def answer_lines(answer: dict, conversation: str) -> list[list[dict]]:
     return lines
 
 
-def _view(turn: StoredTurn) -> dict:
+def _view(turn: StoredTurn) -> dict[str, Any]:
     """A stored turn as the templates show it; links keep the conversation for the way back."""
-    sources = [{**c, "url": with_conversation(c["url"], turn.conversation)} for c in turn.answer.get("citations", [])]
+    sources = [
+        {**c, "url": with_conversation(c["url"], turn.conversation, turn.id, c["n"])}
+        for c in turn.answer.get("citations", [])
+    ]
     related = [{**p, "url": with_conversation(p["url"], turn.conversation)} for p in turn.answer.get("related", [])]
     return {
         "sources": sources,
@@ -53,7 +56,7 @@ def _view(turn: StoredTurn) -> dict:
         "id": turn.id,
         "question": turn.question,
         "answer": turn.answer,
-        "lines": answer_lines(turn.answer, turn.conversation),
+        "lines": answer_lines(turn.answer, turn.conversation, turn.id),
         "audience": turn.audience,
     }
 

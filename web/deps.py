@@ -9,6 +9,7 @@ import hashlib
 import hmac
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
@@ -57,10 +58,13 @@ def require_staff(request: Request, credentials: Annotated[HTTPBasicCredentials 
 StaffDep = Annotated[None, Depends(require_staff)]
 
 
-def with_conversation(url: str, conversation: str) -> str:
-    """A link into a document that keeps the conversation, for the way back."""
+def with_conversation(url: str, conversation: str, turn: int | None = None, n: int | None = None) -> str:
+    """A link into a document that keeps the conversation, for the way back, and (with `turn` and `n`)
+    says which answer's citation `[n]` led there, so its sentences can be marked."""
     path, _, fragment = url.partition("#")
-    return f"{path}?c={conversation}#{fragment}" if conversation else url
+    marks = (("t", turn), ("n", n)) if turn else ()
+    query = urlencode({k: v for k, v in (("c", conversation), *marks) if v})
+    return f"{path}?{query}#{fragment}" if query else url
 
 
 def indexed_municipalities(request: Request) -> list[str]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from assistant.versions import text_path
-from web.deps import AssistantDep, templates
+from web.deps import AssistantDep, StorageDep, templates
 from web.storage import valid_conversation_id
 
 router = APIRouter()
@@ -18,20 +21,62 @@ def documents(request: Request, assistant: AssistantDep) -> Response:
     return templates.TemplateResponse(request, "documents.html", {"request": request, "documents": docs})
 
 
+_MARKERS = re.compile(r"\s*\[\d+\]")
+
+
+def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
+    """The chunk id that citation `[n]` of a stored answer points at, and the answer's sentences citing it."""
+    url = next((c["url"] for c in answer.get("citations", []) if c.get("n") == n), "")
+    chunk = url.partition("#")[2]
+    lines = [line for line in answer.get("answer", "").split("\n") if f"[{n}]" in line]
+    # Comparisons put "Leiden: " before a sentence; that label is ours, not the document's.
+    municipality = next((c["municipality"] for c in answer.get("citations", []) if c.get("n") == n), "")
+    lines = [line.removeprefix(f"{municipality}: ") for line in lines]
+    return chunk, [_MARKERS.sub("", line).strip() for line in lines]
+
+
+def marked(text: str, sentences: list[str]) -> list[dict[str, Any]]:
+    """`text` in parts, the parts that are one of `sentences` (white space forgiven) marked as cited."""
+    spans = []
+    for sentence in sentences:
+        words = sentence.rstrip(".!?:;").split()
+        if not words:
+            continue
+        m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+        if m:
+            spans.append((m.start(), m.end()))
+    parts: list[dict[str, Any]] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        parts += [{"text": text[pos:start]}, {"text": text[start:end], "cited": True}]
+        pos = end
+    return [*parts, {"text": text[pos:]}]
+
+
 @router.get("/documents/{name:path}", response_class=HTMLResponse)
-def document(request: Request, assistant: AssistantDep, name: str, c: str = "") -> Response:
+def document(
+    request: Request, assistant: AssistantDep, storage: StorageDep, name: str, c: str = "", t: int = 0, n: int = 0
+) -> Response:
     meta = assistant.documents().get(name)
     texts = request.app.state.settings.data_dir / "texts"
     text_file = text_path(texts, name, str(meta.get("version") or "")) if meta else texts
     if meta is None or not text_file.resolve().is_relative_to(texts.resolve()) or not text_file.is_file():
         raise HTTPException(404, "Dit document staat niet in de index.")
     text = text_file.read_text(encoding="utf-8")
-    segments, pos = [], 0
+    # The sentences an answer quoted are marked inside their passage (only for a turn of this conversation).
+    stored = storage.turn(t) if t > 0 and valid_conversation_id(c) else None
+    chunk, quoted = cited_sentences(stored.answer, n) if stored and stored.conversation == c else ("", [])
+    segments: list[dict[str, Any]] = []
+    pos = 0
     for p in assistant.passages_of(name):
         if p.start < pos:
             continue
         segments.append({"text": text[pos : p.start]})
-        segments.append({"text": text[p.start : p.end], "id": f"c-{p.chunk_id}", "section": p.section})
+        passage = text[p.start : p.end]
+        parts = marked(passage, quoted) if f"c-{p.chunk_id}" == chunk else [{"text": passage}]
+        segments.append({"parts": parts, "id": f"c-{p.chunk_id}", "section": p.section})
         pos = p.end
     segments.append({"text": text[pos:]})
     back = f"/?c={c}" if valid_conversation_id(c) else "/"
