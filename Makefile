@@ -33,6 +33,7 @@ test: install lint
 
 lint: install
 	$(BIN)/ruff check assistant ingest web evals wegwijzer tests docs
+	$(BIN)/mypy assistant ingest evals wegwijzer web
 	$(BIN)/lint-imports
 	$(BIN)/bandit --quiet --recursive --severity-level medium assistant ingest web evals wegwijzer
 

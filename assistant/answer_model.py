@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DENSE_FEATURES = frozenset({"similarity", "dense", "best_similarity", "best_dense"})
 
@@ -31,12 +32,13 @@ class Logistic:
 
     def probability(self, x: Mapping[str, float]) -> float:
         z = self.intercept + sum(
-            c * (x.get(f, 0.0) - m) / s for f, c, m, s in zip(self.features, self.coef, self.mean, self.scale, strict=True)
+            c * (x.get(f, 0.0) - m) / s
+            for f, c, m, s in zip(self.features, self.coef, self.mean, self.scale, strict=True)
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod
-    def from_json(cls, data: Mapping) -> Logistic:
+    def from_json(cls, data: Mapping[str, Any]) -> Logistic:
         return cls(
             tuple(data["features"]),
             tuple(float(v) for v in data["coef"]),
@@ -45,7 +47,7 @@ class Logistic:
             tuple(float(v) or 1.0 for v in data["scale"]),
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
             "coef": [round(v, 6) for v in self.coef],
@@ -65,7 +67,7 @@ class Variant:
     keep: float  # a sentence joins the answer when its probability is at least keep * the best one's
 
     @classmethod
-    def from_json(cls, data: Mapping) -> Variant:
+    def from_json(cls, data: Mapping[str, Any]) -> Variant:
         return cls(
             Logistic.from_json(data["sentence"]),
             Logistic.from_json(data["gate"]),
@@ -73,7 +75,7 @@ class Variant:
             float(data["keep"]),
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "sentence": self.sentence.to_json(),
             "gate": self.gate.to_json(),
@@ -96,7 +98,7 @@ class AnswerModel:
         return self.dense if same_model and has_sentence_vectors else self.lexical
 
     @classmethod
-    def from_json(cls, data: Mapping) -> AnswerModel:
+    def from_json(cls, data: Mapping[str, Any]) -> AnswerModel:
         return cls(
             str(data["embedding_model"]),
             Variant.from_json(data["dense"]),
@@ -104,7 +106,7 @@ class AnswerModel:
             tuple(data.get("fitted_on", ())),
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "embedding_model": self.embedding_model,
             "fitted_on": list(self.fitted_on),

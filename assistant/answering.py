@@ -347,7 +347,7 @@ def select(
 
     rank = {id(c): i for i, (_, c) in enumerate(ranked)}
 
-    def order(c: Candidate) -> tuple:
+    def order(c: Candidate) -> tuple[int, int, int]:
         group = groups.index(hits[c.hit].passage.municipality) if hits[c.hit].passage.municipality in groups else 0
         place_first = 0 if req.audience == "resident" and c.features["names_place"] else 1
         return (group, place_first, rank[id(c)])

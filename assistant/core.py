@@ -7,7 +7,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 from assistant import answer_model, answering, examples, generation, guard, language, thesaurus, verification
 from assistant.answer_model import AnswerModel, Variant
@@ -103,7 +103,7 @@ class Assistant:
             raise UnknownMunicipalityError(f"Onbekende gemeente '{name}'. Kies uit: {', '.join(known)}.")
         return (found,)
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         """Counts for the health check."""
         documents = self.retriever.documents()
         return {
@@ -129,7 +129,7 @@ class Assistant:
     ) -> Answer:
         """A cited answer to `question`, or a polite refusal that says where to ask."""
         *_, answer = self.ask_events(question, municipality, history, audience)
-        return answer
+        return cast(Answer, answer)  # the last event is always the Answer
 
     def ask_events(
         self, question: str, municipality: str | None = None, history: Sequence[Turn] = (), audience: str = "resident"
@@ -166,7 +166,7 @@ class Assistant:
                     first_token = first_token or time.perf_counter()
                     pieces.append(piece)
                     yield piece
-            except Exception:  # noqa: BLE001 - a model server that is down must not break answering
+            except Exception:  # a model server that is down must not break answering
                 log.exception("The language model failed; answering extractively")
             checked = verification.verify("".join(pieces), passages)
             if checked.substantial:
@@ -255,7 +255,7 @@ class Assistant:
             return None
         try:
             return generation.standalone_question(self.chat, question, history)
-        except Exception:  # noqa: BLE001 - fall back to joining the questions
+        except Exception:  # fall back to joining the questions
             log.exception("The language model could not rewrite the follow-up question")
             return None
 

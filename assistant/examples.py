@@ -27,9 +27,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
 )
 
 
-def choose(
-    index: BM25Index, municipality_of: Sequence[str], indexed: Sequence[str], n: int = 4
-) -> list[str]:
+def choose(index: BM25Index, municipality_of: Sequence[str], indexed: Sequence[str], n: int = 4) -> list[str]:
     """Up to `n` example questions about the indexed municipalities, best-covered topics first.
 
     `municipality_of[i]` is the municipality of the index's i-th passage.

@@ -10,8 +10,15 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.domain import Chunk, Turn
+
+if TYPE_CHECKING:  # langchain is an optional extra, imported on first use
+    from langchain_community.chat_models import ChatLlamaCpp
+    from langchain_core.language_models import BaseChatModel
+    from langchain_ollama import ChatOllama
+    from langchain_openai import ChatOpenAI
 
 
 def quickstart_splitter(chunk_size: int = 1000, overlap: int = 200) -> Callable[[str, str], list[Chunk]]:
@@ -45,15 +52,15 @@ CONTEXT_TOKENS = 4096
 class LangchainChatModel:
     """Any langchain chat model behind our `ChatModel` protocol; built on first use (loading can take seconds)."""
 
-    def __init__(self, name: str, build: Callable[[], object], serialise: bool = False) -> None:
+    def __init__(self, name: str, build: Callable[[], BaseChatModel], serialise: bool = False) -> None:
         self.name = name
         self._build = build
-        self._model = None
+        self._model: BaseChatModel | None = None
         # llama.cpp runs in this process and is not thread-safe: one generation at a time.
         self._lock = threading.Lock() if serialise else contextlib.nullcontext()
         self._loading = threading.Lock()
 
-    def _get(self):  # noqa: ANN202 - a langchain BaseChatModel, imported lazily
+    def _get(self) -> BaseChatModel:
         with self._loading:
             if self._model is None:
                 self._model = self._build()
@@ -80,7 +87,7 @@ def chat_model(spec: str, api_key: str = "") -> LangchainChatModel:
         if not path.is_file():
             raise ValueError(f"WEGWIJZER_LLM: model file {path} does not exist")
 
-        def llamacpp():  # noqa: ANN202
+        def llamacpp() -> ChatLlamaCpp:
             from langchain_community.chat_models import ChatLlamaCpp
 
             return ChatLlamaCpp(
@@ -98,7 +105,7 @@ def chat_model(spec: str, api_key: str = "") -> LangchainChatModel:
     if kind == "ollama":
         model, _, url = target.partition("@")
 
-        def ollama():  # noqa: ANN202
+        def ollama() -> ChatOllama:
             from langchain_ollama import ChatOllama
 
             return ChatOllama(model=model, base_url=url or None, temperature=TEMPERATURE, num_predict=MAX_TOKENS)
@@ -109,13 +116,14 @@ def chat_model(spec: str, api_key: str = "") -> LangchainChatModel:
         if not model:
             raise ValueError(f"WEGWIJZER_LLM='{spec}': name the model after '#', e.g. openai:{url}#my-model")
 
-        def openai():  # noqa: ANN202
+        def openai() -> ChatOpenAI:
             from langchain_openai import ChatOpenAI
+            from pydantic import SecretStr
 
-            return ChatOpenAI(
+            return ChatOpenAI(  # type: ignore[call-arg]  # max_tokens is set by name; mypy only knows its alias
                 base_url=url,
                 model=model,
-                api_key=api_key or "not-needed",
+                api_key=SecretStr(api_key or "not-needed"),
                 temperature=TEMPERATURE,
                 max_tokens=MAX_TOKENS,
                 timeout=120,

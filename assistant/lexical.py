@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol, cast
 
 _WORD = re.compile(r"[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
 
@@ -23,11 +24,17 @@ STOPWORDS = frozenset(
 )
 
 
+class _Stemmer(Protocol):
+    """The part of a snowballstemmer stemmer we use (the package has no type information)."""
+
+    def stemWord(self, word: str) -> str: ...
+
+
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - snowballstemmer has no type stubs
+def _stemmer() -> _Stemmer:
     import snowballstemmer
 
-    return snowballstemmer.stemmer("dutch")
+    return cast(_Stemmer, snowballstemmer.stemmer("dutch"))
 
 
 @lru_cache(maxsize=100_000)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from assistant.domain import Chunk, Turn
+
+# A chunk's metadata as the store keeps it: the document's fields, the chunk's offsets and, for
+# sentences, their passage. Values are str, int or float; readers convert them to what they need.
+Meta = dict[str, Any]
+# A filter in Chroma's `where` form: {key: value} or {key: {"$in": [...]}}.
+Where = Mapping[str, Any]
 
 
 class Embedder(Protocol):
@@ -22,16 +28,19 @@ class VectorStore(Protocol):
     """Keeps chunks with their vectors and finds the nearest ones."""
 
     def add(
-        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]
+        self,
+        chunks: Sequence[Chunk],
+        vectors: Sequence[Sequence[float]],
+        metas: Sequence[Mapping[str, str | int | float]],
     ) -> None: ...
 
     def delete(self, ids: Sequence[str]) -> None: ...
 
-    def query(self, vector: Sequence[float], k: int, where: Mapping | None = None) -> list[tuple[str, float]]:
+    def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) pairs, best first."""
         ...
 
-    def all(self) -> list[tuple[Chunk, dict]]:
+    def all(self) -> list[tuple[Chunk, Meta]]:
         """Every stored chunk with its metadata (to rebuild the lexical index)."""
         ...
 

@@ -10,19 +10,19 @@ from dataclasses import dataclass
 from assistant.domain import Chunk, Passage
 from assistant.lexical import BM25Index
 from assistant.municipalities import parse_aliases
-from assistant.protocols import Embedder, VectorStore
+from assistant.protocols import Embedder, Meta, VectorStore, Where
 from assistant.versions import served
 
 RRF_K = 60
 MODES = ("hybrid", "dense", "bm25", "hybrid+sentences")
 
 
-def context_line(meta: dict) -> str:
+def context_line(meta: Meta) -> str:
     """What a chunk is about beyond its own words: municipality, title and section."""
     return " — ".join(str(p) for p in (meta.get("municipality"), meta.get("title"), meta.get("section")) if p)
 
 
-def indexed_text(chunk: Chunk, meta: dict) -> str:
+def indexed_text(chunk: Chunk, meta: Meta) -> str:
     """The text that is embedded and searched for a chunk."""
     return f"{context_line(meta)}\n{chunk.text}"
 
@@ -56,7 +56,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._loaded_count = -1
         self._chunks: list[Chunk] = []
-        self._metas: list[dict] = []
+        self._metas: list[Meta] = []
         self._by_id: dict[str, int] = {}
         self._hidden: set[str] = set()  # rows of unfinished or superseded versions (see `versions`)
         self._index = BM25Index([])
@@ -78,7 +78,9 @@ class Retriever:
             aliases: dict[str, dict[str, None]] = {}
             for m in self._metas:
                 if m.get("municipality"):
-                    aliases.setdefault(str(m["municipality"]), {}).update(dict.fromkeys(parse_aliases(m.get("aliases"))))
+                    aliases.setdefault(str(m["municipality"]), {}).update(
+                        dict.fromkeys(parse_aliases(m.get("aliases")))
+                    )
             self._aliases = {name: tuple(names) for name, names in aliases.items()}
             if self.sentence_store is not None:
                 self._sentence_of = {
@@ -105,10 +107,10 @@ class Retriever:
         self.refresh()
         return self._aliases
 
-    def documents(self) -> dict[str, dict]:
+    def documents(self) -> dict[str, Meta]:
         """Each indexed document's metadata (with the served `version`) and its chunk count."""
         self.refresh()
-        docs: dict[str, dict] = {}
+        docs: dict[str, Meta] = {}
         for chunk, meta in zip(self._chunks, self._metas, strict=True):
             entry = docs.setdefault(
                 chunk.document, {k: meta.get(k) for k in ("title", "municipality", "year", "kind", "version")}
@@ -153,10 +155,10 @@ class Retriever:
         found = self.sentence_store.query(self.embed_query(query), 400, {"chunk": {"$in": list(chunk_ids)}})
         return {self._sentence_of[sid]: sim for sid, sim in found if sid in self._sentence_of}
 
-    def _by_best_sentence(self, query: str, where: dict | None) -> list[int]:
+    def _by_best_sentence(self, sentence_store: VectorStore, query: str, where: Where | None) -> list[int]:
         """Chunks ordered by their best-matching sentence: precise facts hide in long passages."""
         order: list[int] = []
-        for sid, _ in self.sentence_store.query(self.embed_query(query), self.candidates * 2, where):
+        for sid, _ in sentence_store.query(self.embed_query(query), self.candidates * 2, where):
             parent = self._sentence_of.get(sid)
             i = self._by_id.get(parent[0]) if parent else None
             if i is not None and i not in order:
@@ -191,7 +193,7 @@ class Retriever:
         )
         rankings = [sorted(dense, key=lambda i: -dense[i]), sorted(lexical, key=lambda i: -lexical[i])]
         if self.mode == "hybrid+sentences" and self.sentence_store is not None:
-            rankings.append(self._by_best_sentence(query, where))
+            rankings.append(self._by_best_sentence(self.sentence_store, query, where))
         fused: dict[int, float] = {}
         for ranking in rankings:
             for rank, i in enumerate(ranking):

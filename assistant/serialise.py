@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.domain import Answer, Passage
 
 
-def passage_json(p: Passage) -> dict:
+def passage_json(p: Passage) -> dict[str, Any]:
     return {
         "document": p.document,
         "title": p.title,
@@ -20,7 +22,7 @@ def passage_json(p: Passage) -> dict:
     }
 
 
-def answer_json(a: Answer) -> dict:
+def answer_json(a: Answer) -> dict[str, Any]:
     return {
         "answer": a.text,
         "refused": a.refused,

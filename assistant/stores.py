@@ -5,14 +5,20 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.domain import Chunk
+from assistant.protocols import Meta, Where
+
+if TYPE_CHECKING:  # chromadb is imported lazily: it is slow to import and a server needs none of it
+    from chromadb.api import ClientAPI
 
 # Chunk fields kept in the store beside the vector; the rest of the metadata is the document's.
 _CHUNK_KEYS = ("document", "section", "start", "end")
+T = TypeVar("T")
 
 
-def _meta(chunk: Chunk, meta: Mapping[str, str | int]) -> dict:
+def _meta(chunk: Chunk, meta: Mapping[str, str | int | float]) -> Meta:
     return {
         **meta,
         "document": chunk.document,
@@ -23,11 +29,11 @@ def _meta(chunk: Chunk, meta: Mapping[str, str | int]) -> dict:
     }
 
 
-def _chunk(text: str, meta: Mapping) -> Chunk:
+def _chunk(text: str, meta: Mapping[str, Any]) -> Chunk:
     return Chunk(meta["document"], meta["section"], text, int(meta["start"]), int(meta["end"]), meta.get("version", ""))
 
 
-def _matches(meta: Mapping, where: Mapping | None) -> bool:
+def _matches(meta: Mapping[str, Any], where: Where | None) -> bool:
     """Chroma's `where` semantics for the two forms we use: {key: value} and {key: {"$in": [...]}}."""
     if not where:
         return True
@@ -38,14 +44,24 @@ def _matches(meta: Mapping, where: Mapping | None) -> bool:
     return True
 
 
+def _included(field: T | None) -> T:
+    """A field of a Chroma result that was asked for in `include` (Chroma types every field as optional)."""
+    if field is None:
+        raise ValueError("Chroma left out a field that was asked for")
+    return field
+
+
 class MemoryStore:
     """A brute-force in-memory store with the same behaviour as the Chroma one."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, tuple[Chunk, list[float], dict]] = {}
+        self._rows: dict[str, tuple[Chunk, list[float], Meta]] = {}
 
     def add(
-        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]
+        self,
+        chunks: Sequence[Chunk],
+        vectors: Sequence[Sequence[float]],
+        metas: Sequence[Mapping[str, str | int | float]],
     ) -> None:
         for chunk, vector, meta in zip(chunks, vectors, metas, strict=True):
             self._rows[chunk.id] = (chunk, list(vector), _meta(chunk, meta))
@@ -54,7 +70,7 @@ class MemoryStore:
         for cid in ids:
             self._rows.pop(cid, None)
 
-    def query(self, vector: Sequence[float], k: int, where: Mapping | None = None) -> list[tuple[str, float]]:
+    def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[tuple[str, float]]:
         norm_q = math.sqrt(sum(x * x for x in vector)) or 1.0
         scored = []
         for cid, (_, v, meta) in self._rows.items():
@@ -63,7 +79,7 @@ class MemoryStore:
                 scored.append((cid, sum(a * b for a, b in zip(vector, v, strict=True)) / (norm_q * norm_v)))
         return sorted(scored, key=lambda item: -item[1])[:k]
 
-    def all(self) -> list[tuple[Chunk, dict]]:
+    def all(self) -> list[tuple[Chunk, Meta]]:
         return [(chunk, dict(meta)) for chunk, _, meta in self._rows.values()]
 
     def count(self) -> int:
@@ -73,7 +89,7 @@ class MemoryStore:
 class ChromaStore:
     """Chroma with our own vectors: no embedding function, so chroma never downloads a model."""
 
-    def __init__(self, client, name: str) -> None:  # noqa: ANN001 - chromadb is imported lazily
+    def __init__(self, client: ClientAPI, name: str) -> None:
         self._client = client
         self._name = name
         self._collection = client.get_or_create_collection(
@@ -106,13 +122,17 @@ class ChromaStore:
         return cls(client, name)
 
     def add(
-        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], metas: Sequence[Mapping[str, str | int]]
+        self,
+        chunks: Sequence[Chunk],
+        vectors: Sequence[Sequence[float]],
+        metas: Sequence[Mapping[str, str | int | float]],
     ) -> None:
         if not chunks:
             return
+        embeddings: list[Sequence[float]] = [list(v) for v in vectors]
         self._collection.upsert(
             ids=[c.id for c in chunks],
-            embeddings=[list(v) for v in vectors],
+            embeddings=embeddings,
             documents=[c.text for c in chunks],
             metadatas=[_meta(c, m) for c, m in zip(chunks, metas, strict=True)],
         )
@@ -121,21 +141,23 @@ class ChromaStore:
         for start in range(0, len(ids), 5000):
             self._collection.delete(ids=list(ids[start : start + 5000]))
 
-    def query(self, vector: Sequence[float], k: int, where: Mapping | None = None) -> list[tuple[str, float]]:
+    def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[tuple[str, float]]:
         n = min(k, self.count())
         if n == 0:
             return []
+        query: list[Sequence[float]] = [list(vector)]
         result = self._collection.query(
-            query_embeddings=[list(vector)], n_results=n, where=dict(where) if where else None, include=["distances"]
+            query_embeddings=query, n_results=n, where=dict(where) if where else None, include=["distances"]
         )
-        return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], result["distances"][0], strict=True)]
+        distances = _included(result["distances"])
+        return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], distances[0], strict=True)]
 
-    def all(self) -> list[tuple[Chunk, dict]]:
-        out: list[tuple[Chunk, dict]] = []
+    def all(self) -> list[tuple[Chunk, Meta]]:
+        out: list[tuple[Chunk, Meta]] = []
         total, page = self.count(), 5000
         for offset in range(0, total, page):
             got = self._collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
-            for text, meta in zip(got["documents"], got["metadatas"], strict=True):
+            for text, meta in zip(_included(got["documents"]), _included(got["metadatas"]), strict=True):
                 out.append((_chunk(text, meta), dict(meta)))
         return out
 

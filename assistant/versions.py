@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.domain import Chunk
+from assistant.protocols import Meta
 
-Row = tuple[Chunk, dict]
+Row = tuple[Chunk, Meta]
 
 
 def by_version(rows: Iterable[Row]) -> dict[str, dict[str, list[Row]]]:

@@ -122,7 +122,9 @@ def fit_variant(train: Sequence[Example], dense: bool) -> Variant:
             rows += [c.features for c in ex.evidence.candidates]
             labels += list(ex.sentence_labels)
     sentence = _logistic(rows, labels, usable(SENTENCE_FEATURES))
-    gate_rows = [gate_features(ex.evidence, [sentence.probability(c.features) for c in ex.evidence.candidates]) for ex in train]
+    gate_rows = [
+        gate_features(ex.evidence, [sentence.probability(c.features) for c in ex.evidence.candidates]) for ex in train
+    ]
     answerable = [ex.item.answerable for ex in train]
     gate = _logistic(gate_rows, [int(a) for a in answerable], usable(GATE_FEATURES), GATE_C)
     # The threshold is set on out-of-fold probabilities: in-sample ones are too sure of the fitting questions.

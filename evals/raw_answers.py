@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from assistant.domain import Answer
 from assistant.settings import get_settings
 from assistant.wiring import build_assistant
 from evals import dataset
@@ -21,12 +22,14 @@ def main() -> None:
     for item in dataset.load(path)[start:end]:
         if not item.answerable:
             continue
-        pieces, answer = [], None
+        pieces: list[str] = []
+        answer: Answer | None = None
         for event in assistant.ask_events(item.question, audience=item.audience):
             if isinstance(event, str):
                 pieces.append(event)
             else:
                 answer = event
+        assert answer is not None  # the last event is always the Answer
         print(f"{item.id}: {item.question}\nRAW: {''.join(pieces)}")
         print(
             f"MODE: {answer.mode}  first token {answer.timings_ms.get('first_token')} ms, "

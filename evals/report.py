@@ -7,6 +7,10 @@ import html
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # matplotlib is imported only when plotting
+    from matplotlib.figure import Figure
 
 HEADLINE = (
     *("questions", "hit@1", "hit@3", "hit@5", "hit@10", "doc_hit@10", "mrr", "citation_support", "key_facts"),
@@ -80,7 +84,7 @@ def markdown(report: dict, rows: Sequence[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _png(fig) -> str:  # noqa: ANN001
+def _png(fig: Figure) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
     return base64.b64encode(buffer.getvalue()).decode()

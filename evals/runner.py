@@ -16,7 +16,7 @@ from evals.report import HEADLINE, decline_failures
 from evals.report import write as write_report
 
 
-def _http_asker(url: str):  # noqa: ANN202
+def _http_asker(url: str) -> Callable[[dataset.Item], dict]:
     import httpx
 
     client = httpx.Client(base_url=url, timeout=120)
@@ -35,7 +35,7 @@ def _http_asker(url: str):  # noqa: ANN202
     return ask
 
 
-def _local_asker(settings: Settings):  # noqa: ANN202
+def _local_asker(settings: Settings) -> Callable[[dataset.Item], dict]:
     from assistant.wiring import build_assistant
 
     assistant = build_assistant(settings)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.domain import Chunk, DocumentMeta
 from assistant.municipalities import ALIAS_SEPARATOR
-from assistant.protocols import Embedder, VectorStore
+from assistant.protocols import Embedder, Meta, VectorStore
 from assistant.retrieval import indexed_text
 from assistant.sentences import sentence_chunks
 from assistant.versions import by_version, is_complete, newest_complete, text_path
@@ -87,7 +87,7 @@ class _Plan:
     document: str
     version: str
     chunks: list[Chunk]
-    fields: dict
+    fields: dict[str, str | int | float]
     update: bool
 
 
@@ -152,7 +152,7 @@ def ingest(
         plans.append(_Plan(document, version, chunks, _meta_fields(meta, len(chunks)), update))
 
     # Per plan, its sentences first and its passages last: complete passages imply complete sentences.
-    rows: dict[tuple[int, str], tuple[VectorStore, Chunk, dict, str]] = {}
+    rows: dict[tuple[int, str], tuple[VectorStore, Chunk, Meta, str]] = {}
     ends: list[int] = []
     for plan in plans:
         have = {c.id for c, _ in held.get(plan.document, {}).get(plan.version, [])}
@@ -161,8 +161,8 @@ def ingest(
             for chunk in plan.chunks:
                 for sentence, pos in sentence_chunks(chunk):
                     if sentence.id not in have_sentences:
-                        meta = {**plan.fields, "chunk": chunk.id, "pos": pos}
-                        rows[(1, sentence.id)] = (sentence_store, sentence, meta, sentence.text)
+                        sentence_meta = {**plan.fields, "chunk": chunk.id, "pos": pos}
+                        rows[(1, sentence.id)] = (sentence_store, sentence, sentence_meta, sentence.text)
         for chunk in plan.chunks:
             if chunk.id not in have:
                 text = indexed_text(chunk, {**plan.fields, "section": chunk.section})

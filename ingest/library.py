@@ -17,9 +17,10 @@ import tempfile
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import DocumentRejectedError
 from assistant.protocols import Embedder, VectorStore
@@ -97,7 +98,7 @@ class Library:
             return str(exc)
         return ""
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[dict[str, Any]]:
         try:
             sources = read_sources(self.corpus, check_files=False)
         except SourcesError:
@@ -150,7 +151,11 @@ class Library:
         self.corpus.mkdir(parents=True, exist_ok=True)
         with _locked(self._sources_lock):
             write_atomically(target, data)
-            entry = {"file": name, "title": title.strip() or metadata(name, {}).title, "kind": kind.strip() or "beleid"}
+            entry: dict[str, str | int] = {
+                "file": name,
+                "title": title.strip() or metadata(name, {}).title,
+                "kind": kind.strip() or "beleid",
+            }
             if municipality.strip():
                 entry["municipality"] = municipality.strip()
             if year:
@@ -166,16 +171,17 @@ class Library:
             target.unlink()
             self._update_sources(name, None)
 
-    def _update_sources(self, name: str, entry: dict | None) -> None:
+    def _update_sources(self, name: str, entry: Mapping[str, object] | None) -> None:
         try:
             data = write_entry(self.corpus, name, entry)
         except SourcesError as exc:
             raise DocumentRejectedError(str(exc)) from None
         write_atomically(self.corpus / SOURCES_FILE, data)
 
-    def status(self) -> dict:
+    def status(self) -> dict[str, Any]:
         try:
-            return json.loads(self._status_file.read_text(encoding="utf-8"))
+            status: dict[str, Any] = json.loads(self._status_file.read_text(encoding="utf-8"))
+            return status
         except (FileNotFoundError, json.JSONDecodeError):
             return {"state": "idle"}
 
@@ -185,7 +191,7 @@ class Library:
 
     def reindex(
         self, embedder: Embedder, store: VectorStore, sentence_store: VectorStore | None, wait: bool = False
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Bring the index in line with the folder; one run at a time, however many workers ask."""
         with _locked(self._index_lock, wait=wait):
             started = datetime.now().isoformat(timespec="seconds")

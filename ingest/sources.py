@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from assistant.domain import DocumentMeta
 from assistant.municipalities import dutch_places, slug
@@ -51,7 +53,7 @@ def _from_name(file: str) -> DocumentMeta:
     return DocumentMeta(file, title, municipality_from_name(file), int(year.group(0)) if year else None, "document")
 
 
-def _entries(path: Path, data: object) -> list[tuple[str, dict]]:
+def _entries(path: Path, data: object) -> list[tuple[str, dict[str, Any]]]:
     """(file, fields) pairs from either accepted shape."""
     if isinstance(data, dict):
         pairs = list(data.items())
@@ -72,7 +74,7 @@ def _entries(path: Path, data: object) -> list[tuple[str, dict]]:
     return pairs
 
 
-def _meta(path: Path, file: str, fields: dict) -> DocumentMeta:
+def _meta(path: Path, file: str, fields: dict[str, Any]) -> DocumentMeta:
     for key, kind in _FIELDS.items():
         if fields.get(key) is not None and not isinstance(fields[key], kind):
             raise SourcesError(path, f'"{key}" van {file} moet tekst zijn, niet {json.dumps(fields[key])}')
@@ -124,7 +126,7 @@ def metadata(file: str, sources: dict[str, DocumentMeta]) -> DocumentMeta:
     return sources.get(file) or _from_name(file)
 
 
-def write_entry(corpus: Path, file: str, entry: dict | None) -> bytes:
+def write_entry(corpus: Path, file: str, entry: Mapping[str, object] | None) -> bytes:
     """The new `sources.json` with `file`'s entry replaced (None: removed), in the shape it already had."""
     path = corpus / SOURCES_FILE
     read_sources(corpus, check_files=False)  # refuse to rewrite a file we could not read

@@ -29,7 +29,7 @@ def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
     url = next((c["url"] for c in answer.get("citations", []) if c.get("n") == n), "")
     chunk = url.partition("#")[2]
     lines = [line for line in answer.get("answer", "").split("\n") if f"[{n}]" in line]
-    # Comparisons put "Leiden: " before a sentence; that label is ours, not the document's.
+    # Comparisons put "<municipality>: " before a sentence; that label is ours, not the document's.
     municipality = next((c["municipality"] for c in answer.get("citations", []) if c.get("n") == n), "")
     lines = [line.removeprefix(f"{municipality}: ") for line in lines]
     return chunk, [_MARKERS.sub("", line).strip() for line in lines]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -12,10 +13,14 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.settings import Settings
 from evals import dataset
 from evals.metrics import percentile
+
+if TYPE_CHECKING:  # for the annotation only: the caller builds the assistant
+    from assistant.core import Assistant
 
 
 def _du(path: Path) -> int:
@@ -26,7 +31,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def _queries(questions: Path | None, assistant, n: int) -> list[str]:  # noqa: ANN001
+def _queries(questions: Path | None, assistant: Assistant, n: int) -> list[str]:
     """The question set's questions, or (for other corpora) opening words of random passages."""
     if questions is not None:
         return [i.question for i in dataset.load(questions)][:n]
@@ -106,7 +111,7 @@ def bench(
             shutil.rmtree(work, ignore_errors=True)
 
 
-def main(args, settings: Settings) -> int:  # noqa: ANN001
+def main(args: argparse.Namespace, settings: Settings) -> int:
     if args.plot:
         plot_growth(args.out or Path("evals/bench.jsonl"), args.plot)
         print(f"Grafiek: {args.plot}")

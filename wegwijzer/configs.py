@@ -98,7 +98,7 @@ def compare_configs(names: list[str], paths: list[Path], settings: Settings, out
             for name, assistant in assistants.items():
                 assistant.ask("warm-up")
 
-                def ask(item: dataset.Item, assistant=assistant) -> dict:  # noqa: ANN001
+                def ask(item: dataset.Item, assistant: Assistant = assistant) -> dict:
                     return answer_json(assistant.ask(item.question, audience=item.audience))
 
                 run = runner.evaluate(path, ask, root, f"in-process, configuration {name}", progress=False)

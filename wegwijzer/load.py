@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -70,7 +71,7 @@ def load(url: str, clients: int, seconds: float, questions: list[str]) -> dict:
     }
 
 
-def main(args) -> int:  # noqa: ANN001
+def main(args: argparse.Namespace) -> int:
     questions = [i.question for i in dataset.load(args.questions)] if args.questions else list(DEFAULT_QUESTIONS)
     result = load(args.url, args.clients, args.seconds, questions)
     print(json.dumps(result, indent=2))
