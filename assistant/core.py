@@ -29,6 +29,15 @@ _COMPARE = re.compile(
 )
 
 
+def question_problem(text: str) -> str | None:
+    """Why `text` cannot be asked: 'empty' or 'too_long'; None when it can. Each door words it its own way."""
+    if not normalise(text):
+        return "empty"
+    if len(text) > MAX_QUESTION_CHARS:
+        return "too_long"
+    return None
+
+
 def normalise(text: str) -> str:
     """The question without control characters and with white space folded."""
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)

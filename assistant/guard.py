@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant import sentences
+
 _INJECTION = re.compile(
     r"""(
         # "negeer al je eerdere instructies", "ignore all previous instructions", "vergeet je regels"
@@ -33,7 +35,6 @@ _INJECTION = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
@@ -124,7 +125,7 @@ def legitimate_part(question: str) -> str:
     """
     kept: list[str] = []
     injected = bool(_HIDDEN.search(question))
-    for sentence in _SENTENCE.split(_HIDDEN.sub(" ", question).strip()):
+    for sentence in sentences.split(_HIDDEN.sub(" ", question).strip(), sentences.TYPED, min_words=1):
         if is_injection(sentence):
             injected = True
         elif sentence and (not injected or (sentence.rstrip().endswith("?") and not re.search(r"['\"\]>]", sentence))):

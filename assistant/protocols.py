@@ -10,6 +10,13 @@ from assistant.domain import Chunk, Turn
 # A chunk's metadata as the store keeps it: the document's fields, the chunk's offsets and, for
 # sentences, their passage. Values are str, int or float; readers convert them to what they need.
 Meta = dict[str, Any]
+
+# Metadata keys that ingest writes and the core reads; besides title, municipality, year and kind.
+CHUNK_KEY = "chunk"  # a sentence row: the id of its passage
+POSITION_KEY = "pos"  # a sentence row: its place in the passage
+PARTS_KEY = "parts"  # how many rows the document's version has (see `versions`)
+INDEXED_AT_KEY = "indexed_at"  # when the version was written
+ALIASES_KEY = "aliases"  # other names of the municipality, joined (see `municipalities`)
 # A filter in Chroma's `where` form: {key: value} or {key: {"$in": [...]}}.
 Where = Mapping[str, Any]
 

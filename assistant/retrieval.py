@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from assistant.domain import Chunk, Passage
 from assistant.lexical import BM25Index
 from assistant.municipalities import parse_aliases
-from assistant.protocols import Embedder, Meta, VectorStore, Where
+from assistant.protocols import ALIASES_KEY, CHUNK_KEY, POSITION_KEY, Embedder, Meta, VectorStore, Where
 from assistant.versions import served
 
 RRF_K = 60
@@ -79,14 +79,14 @@ class Retriever:
             for m in self._metas:
                 if m.get("municipality"):
                     aliases.setdefault(str(m["municipality"]), {}).update(
-                        dict.fromkeys(parse_aliases(m.get("aliases")))
+                        dict.fromkeys(parse_aliases(m.get(ALIASES_KEY)))
                     )
             self._aliases = {name: tuple(names) for name, names in aliases.items()}
             if self.sentence_store is not None:
                 self._sentence_of = {
-                    c.id: (str(m["chunk"]), int(m["pos"]))
+                    c.id: (str(m[CHUNK_KEY]), int(m[POSITION_KEY]))
                     for c, m in self.sentence_store.all()
-                    if m["chunk"] in self._by_id
+                    if m[CHUNK_KEY] in self._by_id
                 }
             self._loaded_count = count
 
@@ -152,7 +152,7 @@ class Retriever:
         """Cosine similarity of the query to each sentence of the given chunks, by (chunk id, position)."""
         if self.sentence_store is None or not chunk_ids or self.mode == "bm25":
             return {}
-        found = self.sentence_store.query(self.embed_query(query), 400, {"chunk": {"$in": list(chunk_ids)}})
+        found = self.sentence_store.query(self.embed_query(query), 400, {CHUNK_KEY: {"$in": list(chunk_ids)}})
         return {self._sentence_of[sid]: sim for sid, sim in found if sid in self._sentence_of}
 
     def _by_best_sentence(self, sentence_store: VectorStore, query: str, where: Where | None) -> list[int]:

@@ -1,4 +1,15 @@
-"""Sentences of a passage: the units an extractive answer is made of, and that get own vectors."""
+"""Where sentences end: the one place that splits text into sentences.
+
+Three kinds of text end their sentences differently, so there are three boundaries, all here:
+
+- `DOCUMENT`: a passage of a policy document (the units an extractive answer is made of, and that
+  get their own vectors). "o.a. de" and "1.200" do not end a sentence; a line break does.
+- `WRITTEN`: text a language model wrote, which may also start a sentence with an accented
+  capital or a Markdown '*'.
+- `TYPED`: a question as a person types it, often without capitals ("ik woon in delft. waar ...").
+
+`PROSE` is `DOCUMENT` without line breaks, for cutting one long paragraph into pieces by offset.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +17,15 @@ import re
 
 from assistant.domain import Chunk
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•-])|\n+")
+DOCUMENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•-])|\n+")
+WRITTEN = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘(•*-])|\n+")
+TYPED = re.compile(r"(?<=[.!?])\s+")
+PROSE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
 
 
-def split(text: str) -> list[str]:
-    """The sentences (and table rows) of a passage, in order; fragments under three words dropped."""
-    return [s.strip() for s in _SPLIT.split(text) if len(s.split()) >= 3]
+def split(text: str, boundary: re.Pattern[str] = DOCUMENT, min_words: int = 3) -> list[str]:
+    """The sentences (and table rows) of `text`, in order; fragments under `min_words` words dropped."""
+    return [s.strip() for s in boundary.split(text) if s and len(s.split()) >= min_words]
 
 
 def sentence_chunks(chunk: Chunk) -> list[tuple[Chunk, int]]:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.versions import TEXTS
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WEGWIJZER_")
@@ -43,6 +45,11 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def texts_dir(self) -> Path:
+        """The ingested texts that citations' offsets point into."""
+        return self.data_dir / TEXTS
 
     @property
     def model_dir(self) -> Path:

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 
 from assistant.domain import Citation, Passage
 from assistant.lexical import terms
+from assistant.sentences import WRITTEN, split
 
 _CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # "Zin. [1]" and "Zin.[1][2]" become "Zin [1][2]." so the marker stays with its sentence.
 _CITE_AFTER_END = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
-# A sentence ends at . ! ? followed by a capital, digit or bullet; "o.a. de" and "1.200" do not end one.
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘(•*-])|\n+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
@@ -48,7 +47,7 @@ class Verified:
 
 def sentences(text: str) -> list[str]:
     text = _CITE_AFTER_END.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)
-    return [s.strip() for s in _BOUNDARY.split(text) if s and s.strip()]
+    return split(text, WRITTEN, min_words=1)
 
 
 def cited(sentence: str) -> list[int]:

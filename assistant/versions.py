@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.domain import Chunk
-from assistant.protocols import Meta
+from assistant.protocols import INDEXED_AT_KEY, PARTS_KEY, Meta
 
 Row = tuple[Chunk, Meta]
 
@@ -28,7 +28,7 @@ def by_version(rows: Iterable[Row]) -> dict[str, dict[str, list[Row]]]:
 
 def is_complete(rows: list[Row]) -> bool:
     # Rows from before versions existed carry no `parts`: they were written in one go.
-    return len(rows) >= int(rows[0][1].get("parts", len(rows)))
+    return len(rows) >= int(rows[0][1].get(PARTS_KEY, len(rows)))
 
 
 def newest_complete(versions: dict[str, list[Row]]) -> str | None:
@@ -36,7 +36,7 @@ def newest_complete(versions: dict[str, list[Row]]) -> str | None:
     complete = {v: rows for v, rows in versions.items() if is_complete(rows)}
     if not complete:
         return None
-    return max(complete, key=lambda v: max(float(m.get("indexed_at", 0)) for _, m in complete[v]))
+    return max(complete, key=lambda v: max(float(m.get(INDEXED_AT_KEY, 0)) for _, m in complete[v]))
 
 
 def served(rows: Iterable[Row]) -> list[Row]:
@@ -47,6 +47,9 @@ def served(rows: Iterable[Row]) -> list[Row]:
         if chosen is not None:
             out.extend(versions[chosen])
     return out
+
+
+TEXTS = "texts"  # the folder in the data folder that holds the ingested texts
 
 
 def text_path(texts_dir: Path, document: str, version: str) -> Path:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.domain import Chunk
+from assistant.sentences import PROSE
 from ingest.cleaning import Segment, clean_line, segments
 
 TARGET_WORDS = 200
@@ -23,7 +24,6 @@ _TOP_KEYWORD = re.compile(r"^(hoofddoel|beleidsterrein|programma|hoofdstuk|deel)
 _KEYWORD = re.compile(r"^(koers|kompaskoers|doel|speerpunt|paragraaf|artikel|thema|opgave|prestatie)\b", re.I)
 _MULTI_NUMBER = re.compile(r"^(\d+(?:\.\d+)+\.?|\d+[A-Z]\d*(?:\.\d+)?)\s+\S")
 _SINGLE_NUMBER = re.compile(r"^\d+\.?\s+[A-Z]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def _split_long(seg: Segment, text: str, target: int = TARGET_WORDS) -> Iterator
     raw = text[seg.start : seg.end]
     piece_start = 0
     pieces: list[tuple[int, int]] = []
-    for m in _SENTENCE_END.finditer(raw):
+    for m in PROSE.finditer(raw):
         pieces.append((piece_start, m.start()))
         piece_start = m.end()
     pieces.append((piece_start, len(raw)))

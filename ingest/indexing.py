@@ -12,7 +12,16 @@ from pathlib import Path
 
 from assistant.domain import Chunk, DocumentMeta
 from assistant.municipalities import ALIAS_SEPARATOR
-from assistant.protocols import Embedder, Meta, VectorStore
+from assistant.protocols import (
+    ALIASES_KEY,
+    CHUNK_KEY,
+    INDEXED_AT_KEY,
+    PARTS_KEY,
+    POSITION_KEY,
+    Embedder,
+    Meta,
+    VectorStore,
+)
 from assistant.retrieval import indexed_text
 from assistant.sentences import sentence_chunks
 from assistant.versions import by_version, is_complete, newest_complete, text_path
@@ -70,13 +79,13 @@ def _meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]
         "title": meta.title,
         "municipality": meta.municipality,
         "kind": meta.kind,
-        "parts": parts,
-        "indexed_at": time.time(),
+        PARTS_KEY: parts,
+        INDEXED_AT_KEY: time.time(),
     }
     if meta.year is not None:
         fields["year"] = meta.year
     if meta.aliases:
-        fields["aliases"] = ALIAS_SEPARATOR.join(meta.aliases)
+        fields[ALIASES_KEY] = ALIAS_SEPARATOR.join(meta.aliases)
     return fields
 
 
@@ -161,7 +170,7 @@ def ingest(
             for chunk in plan.chunks:
                 for sentence, pos in sentence_chunks(chunk):
                     if sentence.id not in have_sentences:
-                        sentence_meta = {**plan.fields, "chunk": chunk.id, "pos": pos}
+                        sentence_meta = {**plan.fields, CHUNK_KEY: chunk.id, POSITION_KEY: pos}
                         rows[(1, sentence.id)] = (sentence_store, sentence, sentence_meta, sentence.text)
         for chunk in plan.chunks:
             if chunk.id not in have:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import io
 import json
 import re
 import tempfile
 import threading
 import time
-import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -24,38 +22,13 @@ from typing import Any
 
 from assistant.errors import DocumentRejectedError
 from assistant.protocols import Embedder, VectorStore
+from assistant.versions import TEXTS
 from ingest.indexing import corpus_files, ingest, write_atomically
-from ingest.loaders import LoadError, load
+from ingest.loaders import LoadError, load, sniff
 from ingest.sources import SOURCES_FILE, SourcesError, metadata, read_sources, write_entry
 
 ALLOWED = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "text", ".txt": "text"}
 _UNSAFE = re.compile(r"[^\w\s.,()\[\]&+-]")
-
-
-def sniff(data: bytes) -> str:
-    """What the bytes are: 'pdf', 'docx', 'html', 'text' or 'other'."""
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                return "docx" if "word/document.xml" in z.namelist() else "other"
-        except zipfile.BadZipFile:
-            return "other"
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return "other"
-    try:
-        head = sample.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(sample) - 4:  # a character cut off at the end of the sample
-            head = sample[: exc.start].decode("utf-8-sig")
-        else:
-            try:
-                head = sample.decode("cp1252")  # older Windows text, which the loader reads too
-            except UnicodeDecodeError:
-                return "other"
-    return "html" if re.search(r"<(!doctype html|html|body)\b", head[:2048], re.I) else "text"
 
 
 def safe_name(name: str) -> str:
@@ -205,7 +178,7 @@ class Library:
 
             try:
                 report = ingest(
-                    self.corpus, embedder, store, self.data_dir / "texts", sentence_store, False, on_progress=progress
+                    self.corpus, embedder, store, self.data_dir / TEXTS, sentence_store, False, on_progress=progress
                 )
             except Exception as exc:
                 self._set_status(state="failed", started=started, error=str(exc))

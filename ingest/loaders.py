@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,16 +93,41 @@ LOADERS: dict[str, Callable[[Path], str]] = {
 }
 
 
+def sniff(data: bytes, legacy_text: bool = True) -> str:
+    """What the bytes are: 'pdf', 'docx', 'html', 'text' or 'other'.
+
+    Text is UTF-8, or (with `legacy_text`) older Windows text, which the loader reads too; a file
+    without a known suffix must be UTF-8 to count as text, since almost any bytes decode as cp1252.
+    """
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                return "docx" if "word/document.xml" in z.namelist() else "other"
+        except zipfile.BadZipFile:
+            return "other"
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return "other"
+    try:
+        head = sample.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 4:  # a character cut off at the end of the sample
+            head = sample[: exc.start].decode("utf-8-sig")
+        elif legacy_text:
+            try:
+                head = sample.decode("cp1252")  # older Windows text, which the loader reads too
+            except UnicodeDecodeError:
+                return "other"
+        else:
+            return "other"
+    return "html" if re.search(r"<(!doctype html|html|body)\b", head[:2048], re.I) else "text"
+
+
 def is_text_file(path: Path) -> bool:
     """A file without a known suffix counts as text when its first bytes are UTF-8 without NULs."""
-    head = path.read_bytes()[:4096]
-    if b"\x00" in head:
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start > len(head) - 4  # a character cut off at the 4 KiB border
-    return True
+    return sniff(path.read_bytes()[:8192], legacy_text=False) in ("text", "html")
 
 
 # Files that are data, code or media rather than documents to answer from.

@@ -17,7 +17,8 @@ from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from assistant.stores import MemoryStore
 from ingest.indexing import ingest
-from ingest.library import Library, safe_name, sniff
+from ingest.library import Library, safe_name
+from ingest.loaders import sniff
 from tests.conftest import write_corpus
 from web.app import create_app
 
@@ -161,7 +162,7 @@ def test_a_bad_sources_json_is_named_on_the_staff_page_and_blocks_uploads(setup)
     (corpus / "sources.json").write_text('[{"file": "leiden_jeugd.md", "year": "twee"}]', encoding="utf-8")
     before = sorted(p.name for p in corpus.iterdir())
     page = client.get("/staff")
-    assert page.status_code == 200 and '&#34;year&#34; van leiden_jeugd.md moet een jaartal zijn' in page.text
+    assert page.status_code == 200 and "&#34;year&#34; van leiden_jeugd.md moet een jaartal zijn" in page.text
     r = _upload(client, "vervoer.md", NOTE, title="Vervoer")
     assert r.status_code == 422 and "moet een jaartal zijn" in r.text and "Verwacht: een lijst" in r.text
     assert sorted(p.name for p in corpus.iterdir()) == before

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field, field_validator
 
-from assistant.core import MAX_QUESTION_CHARS, normalise
+from assistant.core import MAX_QUESTION_CHARS, question_problem
 from assistant.domain import Turn
 from assistant.serialise import answer_json, passage_json
 from web.deps import AssistantDep
@@ -30,7 +30,7 @@ class AskBody(BaseModel):
     @field_validator("question")
     @classmethod
     def not_blank(cls, value: str) -> str:
-        if not normalise(value):
+        if question_problem(value) == "empty":  # too long is the field's own max_length
             raise ValueError("De vraag is leeg.")
         return value
 

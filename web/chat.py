@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
-from assistant.core import MAX_QUESTION_CHARS, Assistant, normalise
+from assistant.core import MAX_QUESTION_CHARS, Assistant, normalise, question_problem
 from assistant.domain import Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.privacy import mask
@@ -120,9 +120,10 @@ def ask(
     question = mask(question)
     htmx = request.headers.get("HX-Request") == "true"
     error = ""
-    if not normalise(question):
+    problem = question_problem(question)
+    if problem == "empty":
         error = "Typ eerst een vraag."
-    elif len(question) > MAX_QUESTION_CHARS:
+    elif problem == "too_long":
         error = f"Uw vraag is te lang. Gebruik maximaal {MAX_QUESTION_CHARS} tekens."
     if not error and htmx:
         # With HTMX the answer streams: the page gets a placeholder that opens the event stream.

@@ -60,7 +60,7 @@ def document(
     request: Request, assistant: AssistantDep, storage: StorageDep, name: str, c: str = "", t: int = 0, n: int = 0
 ) -> Response:
     meta = assistant.documents().get(name)
-    texts = request.app.state.settings.data_dir / "texts"
+    texts = request.app.state.settings.texts_dir
     text_file = text_path(texts, name, str(meta.get("version") or "")) if meta else texts
     if meta is None or not text_file.resolve().is_relative_to(texts.resolve()) or not text_file.is_file():
         raise HTTPException(404, "Dit document staat niet in de index.")

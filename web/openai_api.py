@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.core import MAX_QUESTION_CHARS, Assistant
+from assistant.core import MAX_QUESTION_CHARS, Assistant, question_problem
 from assistant.domain import Answer, Turn
 from assistant.municipalities import slug
 from web.deps import AssistantDep
@@ -107,10 +107,11 @@ def chat_completions(body: ChatRequest, request: Request, assistant: AssistantDe
             404, f"The model '{body.model}' does not exist. Use one of: {', '.join(known)}.", "model_not_found"
         )
     turns = [m for m in body.messages if m.role in ("user", "assistant")]
-    if not turns or turns[-1].role != "user" or not turns[-1].text().strip():
+    question = turns[-1].text() if turns and turns[-1].role == "user" else ""
+    problem = question_problem(question)
+    if problem == "empty":
         return _error(400, "The last message must be a user message with a question.", "invalid_messages", "messages")
-    question = turns[-1].text()
-    if len(question) > MAX_QUESTION_CHARS:
+    if problem == "too_long":
         return _error(400, f"The question is longer than {MAX_QUESTION_CHARS} characters.", "question_too_long")
     history = [Turn(m.role, m.text()) for m in turns[:-1]]
     completion_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.settings import Settings
+from assistant.versions import TEXTS
 from evals import dataset
 from evals.metrics import percentile
 
@@ -64,10 +65,10 @@ def bench(
         files = corpus_files(corpus)
         already = store.count()
         started = time.perf_counter()
-        report = ingest(corpus, embedder, store, work / "texts", sentence_store=sentences, progress=True)
+        report = ingest(corpus, embedder, store, work / TEXTS, sentence_store=sentences, progress=True)
         ingest_s = time.perf_counter() - started
         started = time.perf_counter()
-        ingest(corpus, embedder, store, work / "texts", sentence_store=sentences, progress=False)
+        ingest(corpus, embedder, store, work / TEXTS, sentence_store=sentences, progress=False)
         reingest_s = time.perf_counter() - started
 
         # Two assistants, each with its own query-vector cache, so neither path is timed warm.

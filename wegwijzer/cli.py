@@ -55,7 +55,7 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
         corpus,
         build_embedder(settings),
         build_store(settings),
-        settings.data_dir / "texts",
+        settings.texts_dir,
         sentence_store=build_store(settings, "sentences") if settings.sentence_vectors else None,
         progress=not args.quiet,
     )

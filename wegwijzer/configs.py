@@ -20,6 +20,7 @@ from assistant.retrieval import Retriever
 from assistant.serialise import answer_json
 from assistant.settings import Settings
 from assistant.stores import ChromaStore
+from assistant.versions import TEXTS
 from evals import dataset, runner
 from evals.report import HEADLINE
 from ingest import chunking
@@ -65,7 +66,7 @@ def build(names: list[str], corpus: Path, embedder: Embedder) -> tuple[dict[str,
         if key not in indexes:
             store = ChromaStore.persistent(work / key, "passages")
             sentences = ChromaStore.persistent(work / key, "sentences") if sentence_vectors else None
-            ingest(corpus, embedder, store, work / key / "texts", sentence_store=sentences, splitter=_chunker(chunker))
+            ingest(corpus, embedder, store, work / key / TEXTS, sentence_store=sentences, splitter=_chunker(chunker))
             indexes[key] = (store, sentences)
         store, sentences = indexes[key]
         retriever = Retriever(embedder, store, sentences, mode=mode)
