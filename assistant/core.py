@@ -210,8 +210,12 @@ class Assistant:
         self._model = model
 
     def variant(self) -> Variant:
-        """The fitted decision rule that suits this index's embedding model and sentence vectors."""
-        return self.model.variant(self.retriever.embedder.name, self.retriever.sentence_store is not None)
+        """The fitted decision rule that suits this index's embedding model and sentence vectors.
+
+        Without dense signals (no sentence vectors, or lexical retrieval only) the lexical variant decides.
+        """
+        r = self.retriever
+        return self.model.variant(r.embedder.name, r.sentence_store is not None and r.mode != "bm25")
 
     def _similarities(self, req: answering.Request, hits: Sequence[Hit]) -> dict[tuple[str, int], float]:
         ids = [h.passage.chunk_id for h in hits[: answering.CANDIDATE_HITS]]

@@ -29,3 +29,17 @@ def test_two_configurations_give_a_table_with_both_rows(tmp_path: Path, e5_model
     table = capsys.readouterr().out
     assert "| default |" in table and "| bm25 |" in table
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+
+
+def test_lexical_retrieval_is_decided_by_the_lexical_variant(tmp_path: Path):
+    from assistant.core import Assistant
+    from assistant.embedders import HashingEmbedder
+    from assistant.retrieval import Retriever
+    from assistant.stores import MemoryStore
+
+    model = Assistant(Retriever(HashingEmbedder(), MemoryStore(), MemoryStore())).model
+    same = type("Named", (), {"name": model.embedding_model})()
+    for mode, variant in (("hybrid", model.dense), ("bm25", model.lexical)):
+        retriever = Retriever(HashingEmbedder(), MemoryStore(), MemoryStore(), mode=mode)
+        retriever.embedder = same  # as if indexed with the model the answer model was fitted with
+        assert Assistant(retriever).variant() is variant
