@@ -155,7 +155,7 @@ class Assistant:
         hits = self._retrieve(req)
         retrieved = time.perf_counter()
         similarities: dict[tuple[str, int], float] = {}
-        if legit != question and len(terms(legit)) < 2:
+        if guard.only_instructions(question, legit):
             # Nothing but an instruction to the assistant: decline, never obey.
             composed = answering.refusal(req, "injection")
         else:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from assistant import sentences
+from assistant.lexical import terms
 
 _INJECTION = re.compile(
     r"""(
@@ -151,3 +152,8 @@ _REFERENCE = re.compile(
 
 def has_fact(answer_type_name: str, text: str) -> bool:
     return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", text)))
+
+
+def only_instructions(question: str, legit: str) -> bool:
+    """Whether a question was nothing but an attempt to instruct the assistant (`legit` is its legitimate part)."""
+    return legit != question and len(terms(legit)) < 2

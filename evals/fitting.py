@@ -75,12 +75,10 @@ def overlaps_gold(sentence: str, document: str, gold: Sequence[dataset.Gold]) ->
 def examples(set_name: str, items: Sequence[dataset.Item], assistant: Assistant) -> list[Example]:
     """The evidence for each question that reaches the model (pure injections are declined by rule)."""
     from assistant import guard
-    from assistant.lexical import terms
 
     out = []
     for item in items:
-        legit = guard.legitimate_part(item.question)
-        if legit != item.question and len(terms(legit)) < 2:
+        if guard.only_instructions(item.question, guard.legitimate_part(item.question)):
             continue
         _, hits, ev = assistant.evidence(item.question, audience=item.audience)
         labels = tuple(
