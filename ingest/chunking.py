@@ -88,11 +88,17 @@ def _depth(number: str) -> int:
     return len(re.findall(r"\d+|[A-Z]", number))
 
 
-def heading_level(unit: _Unit, following: _Unit | None) -> int | None:
-    """The heading level of a line (1 is highest), or None for body text."""
+def heading_level(unit: _Unit, following: _Unit | None, markdown: bool = False) -> int | None:
+    """The heading level of a line (1 is highest), or None for body text.
+
+    A Markdown document declares its headings: there a numbered line ("1. Als verhuiskosten worden
+    aangemerkt:") is a list item, not a heading above the '##' ones that follow.
+    """
     line = unit.text
     if m := _MARKDOWN.match(line):
         return len(m.group(1))
+    if markdown:
+        return None
     words = unit.words
     next_words = following.words if following else 0
     if words > 20 or "·" in line:
@@ -116,6 +122,7 @@ def heading_level(unit: _Unit, following: _Unit | None) -> int | None:
 def split(document: str, text: str, target: int = TARGET_WORDS, maximum: int = MAX_WORDS) -> list[Chunk]:
     """Chunks of about `target` words (never over `maximum`) that start at headings and carry their section path."""
     us = units(text, maximum)
+    markdown = any(_MARKDOWN.match(u.text) for u in us)
     chunks: list[Chunk] = []
     stack: list[tuple[int, str]] = []
     buf: list[_Unit] = []
@@ -131,7 +138,7 @@ def split(document: str, text: str, target: int = TARGET_WORDS, maximum: int = M
         buf = []
 
     for i, unit in enumerate(us):
-        level = heading_level(unit, us[i + 1] if i + 1 < len(us) else None)
+        level = heading_level(unit, us[i + 1] if i + 1 < len(us) else None, markdown)
         words = sum(u.words for u in buf)
         if level is not None:
             if words >= min(MIN_WORDS, target // 2):

@@ -30,7 +30,7 @@ from ingest.loaders import LoadError, kind_of, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
 # Bump when chunking or cleaning changes, so every document is chunked again.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 BATCH = 128  # large batches let sentence-transformers sort by length: less padding
 VERSION_CHARS = 16  # of the fingerprint, to name a document's version
 MAX_FILE_BYTES = 100 * 2**20  # larger files are reported, not read: no policy document is this big

@@ -35,3 +35,16 @@ def test_chunk_ids_are_stable_and_sizes_bounded():
     first, second = split("d.txt", text), split("d.txt", text)
     assert [c.id for c in first] == [c.id for c in second]
     assert all(len(c.text.split()) <= 300 for c in first)
+
+
+def test_in_markdown_only_markdown_headings_make_sections():
+    text = (
+        "# Beleidsregels\n\n## Artikel 1 Verhuiskosten\n\n1. Als verhuiskosten worden aangemerkt:\n"
+        "a. de kosten van een verhuisbedrijf of van een huurauto die voor de verhuizing nodig is;\n"
+        "b. de kosten van het overzetten van de aansluitingen.\n\n## Artikel 2 Reiskosten\n\n"
+        "Het college kan bijzondere bijstand verlenen voor reiskosten om een gezinslid te bezoeken dat "
+        "langdurig in een ziekenhuis verblijft.\n"
+    )
+    sections = [c.section for c in split("regels.md", text, target=20, maximum=60)]
+    assert sections[-1] == "Beleidsregels > Artikel 2 Reiskosten"
+    assert not any("verhuiskosten worden aangemerkt" in s for s in sections)
