@@ -226,7 +226,6 @@ def evidence(
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
                 "words": min(n_words, 80) / 80,
-                "heading": float(_is_heading(sentence)),
                 "table_row": float(table_row),
                 "table_row_figures": float(table_row and wants_figures),
                 "fact_type": (1.0 if guard.has_fact(kind, whole) else -1.0) if kind else 0.0,

@@ -29,7 +29,7 @@ from evals import dataset, metrics, scoring
 
 SENTENCE_FEATURES = (
     "coverage", "own_coverage", "specific", "focus", "passage_focus", "passage_coverage", "passage_specific", "similarity", "dense", "fused",
-    "rank", "position", "words", "heading", "table_row", "table_row_figures", "fact_type", "names_place", "figures",
+    "rank", "position", "words", "table_row", "table_row_figures", "fact_type", "names_place", "figures",
     "names_other", "procedure_words",
 )  # fmt: skip
 GATE_FEATURES = (
