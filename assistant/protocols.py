@@ -19,6 +19,8 @@ INDEXED_AT_KEY = "indexed_at"  # when the version was written
 ALIASES_KEY = "aliases"  # other names of the municipality, joined (see `municipalities`)
 # A filter in Chroma's `where` form: {key: value} or {key: {"$in": [...]}}.
 Where = Mapping[str, Any]
+# A piece of a text by character offsets [start, end): a sentence within its passage.
+Span = tuple[int, int]
 
 
 class Embedder(Protocol):
@@ -29,6 +31,12 @@ class Embedder(Protocol):
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
 
     def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_passages(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+    ) -> list[tuple[list[float], list[list[float]]]]:
+        """Each text's vector, and a vector for each of its spans (its sentences), as documents."""
+        ...
 
 
 class VectorStore(Protocol):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -22,8 +23,12 @@ class Settings(BaseSettings):
     chroma_url: str = ""
     # A fitted answer model (`wegwijzer fit --out FILE`); empty means the one shipped with Wegwijzer.
     answer_model: Path | None = None
-    # Embed every sentence too (better sentence choice in answers; roughly doubles indexing time).
+    # Keep a vector per sentence too (better sentence choice in answers; pooled from the passage's
+    # own pass through the model, so it costs little indexing time).
     sentence_vectors: bool = True
+    # The embedding model's number format: auto (bfloat16 where the CPU computes in it, else
+    # float32), float32 or bfloat16. bfloat16 indexes twice as fast with the same search results.
+    precision: Literal["auto", "float32", "bfloat16"] = "auto"
     # Password for the staff pages (feedback); empty keeps them closed.
     staff_token: str = ""
     # A language model to word the answers; empty means extractive answers. One of

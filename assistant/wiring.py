@@ -14,7 +14,7 @@ from assistant.stores import ChromaStore
 
 
 def build_embedder(settings: Settings) -> Embedder:
-    return SentenceTransformerEmbedder(settings.embedding_model_path)
+    return SentenceTransformerEmbedder(settings.embedding_model_path, precision=settings.precision)
 
 
 def build_store(settings: Settings, kind: str = "passages") -> VectorStore:

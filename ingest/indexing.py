@@ -6,9 +6,12 @@ import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Collection
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from assistant.domain import Chunk, DocumentMeta
 from assistant.municipalities import ALIAS_SEPARATOR
@@ -20,6 +23,7 @@ from assistant.protocols import (
     POSITION_KEY,
     Embedder,
     Meta,
+    Span,
     VectorStore,
 )
 from assistant.retrieval import indexed_text
@@ -29,9 +33,10 @@ from ingest import chunking
 from ingest.loaders import LoadError, kind_of, load
 from ingest.sources import SOURCES_FILE, metadata, read_sources
 
-# Bump when chunking or cleaning changes, so every document is chunked again.
-PIPELINE_VERSION = "7"
-BATCH = 128  # large batches let sentence-transformers sort by length: less padding
+# Bump when chunking, cleaning or what a vector means changes, so every document is embedded again.
+# 8: sentence vectors pooled from their passage (late chunking) instead of embedded alone.
+PIPELINE_VERSION = "8"
+BATCH = 128  # passages per call: the embedder sorts them by length (less padding); each call is then stored
 VERSION_CHARS = 16  # of the fingerprint, to name a document's version
 MAX_FILE_BYTES = 100 * 2**20  # larger files are reported, not read: no policy document is this big
 
@@ -74,7 +79,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]:
+def meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]:
     fields: dict[str, str | int | float] = {
         "title": meta.title,
         "municipality": meta.municipality,
@@ -87,6 +92,41 @@ def _meta_fields(meta: DocumentMeta, parts: int) -> dict[str, str | int | float]
     if meta.aliases:
         fields[ALIASES_KEY] = ALIAS_SEPARATOR.join(meta.aliases)
     return fields
+
+
+@dataclass(frozen=True)
+class Row:
+    """A passage to embed: its text as indexed, and its sentences with their spans in that text."""
+
+    chunk: Chunk
+    fields: dict[str, str | int | float]
+    text: str
+    sentences: list[tuple[Chunk, int, Span]]
+
+
+def row(chunk: Chunk, fields: dict[str, str | int | float], sentences: bool = True) -> Row:
+    """What is embedded for `chunk`: the indexed text and (with `sentences`) where each sentence lies in it."""
+    text = indexed_text(chunk, {**fields, "section": chunk.section})
+    offset, cursor, found = len(text) - len(chunk.text), 0, []
+    for sentence, pos in sentence_chunks(chunk) if sentences else []:
+        start = chunk.text.find(sentence.text, cursor)  # found: sentences are stripped pieces of the text
+        cursor = start + len(sentence.text)
+        found.append((sentence, pos, (offset + start, offset + cursor)))
+    return Row(chunk, fields, text, found)
+
+
+def rows_of(corpus: Path) -> list[Row]:
+    """Everything in `corpus` that a fresh index embeds (for benchmarks; `ingest` plans its own)."""
+    sources, out = read_sources(corpus), []
+    for path in corpus_files(corpus):
+        document = path.relative_to(corpus).as_posix()
+        try:
+            chunks = chunking.split(document, load(path))
+        except LoadError:
+            continue  # `ingest` reports these
+        fields = meta_fields(metadata(document, sources), len(chunks))
+        out += [row(c, fields) for c in chunks]
+    return out
 
 
 @dataclass
@@ -158,46 +198,71 @@ def ingest(
             continue
         write_atomically(text_path(texts_dir, document, version), text.encode("utf-8"))
         update = newest_complete(versions) is not None
-        plans.append(_Plan(document, version, chunks, _meta_fields(meta, len(chunks)), update))
+        plans.append(_Plan(document, version, chunks, meta_fields(meta, len(chunks)), update))
 
-    # Per plan, its sentences first and its passages last: complete passages imply complete sentences.
-    rows: dict[tuple[int, str], tuple[VectorStore, Chunk, Meta, str]] = {}
+    # One row per passage still missing, with its sentences: they are embedded in the same pass.
+    rows: list[Row] = []
     ends: list[int] = []
     for plan in plans:
         have = {c.id for c, _ in held.get(plan.document, {}).get(plan.version, [])}
-        if sentence_store is not None:
-            have_sentences = {c.id for c, _ in held_sentences.get(plan.document, {}).get(plan.version, [])}
-            for chunk in plan.chunks:
-                for sentence, pos in sentence_chunks(chunk):
-                    if sentence.id not in have_sentences:
-                        sentence_meta = {**plan.fields, CHUNK_KEY: chunk.id, POSITION_KEY: pos}
-                        rows[(1, sentence.id)] = (sentence_store, sentence, sentence_meta, sentence.text)
+        if sentence_store is not None and plan.version not in held_sentences.get(plan.document, {}):
+            have = set()  # sentence vectors were switched on: every passage is embedded again, for its sentences
         for chunk in plan.chunks:
             if chunk.id not in have:
-                text = indexed_text(chunk, {**plan.fields, "section": chunk.section})
-                rows[(0, chunk.id)] = (store, chunk, plan.fields, text)
+                rows.append(row(chunk, plan.fields, sentences=sentence_store is not None))
         ends.append(len(rows))
 
-    queue = list(rows.values())
-    committed = 0
+    def write(batch: list[Row], embedded: list[tuple[list[float], list[list[float]]]]) -> int:
+        """Store one embedded batch, sentences before passages: a stored passage implies its sentences."""
+        if sentence_store is None:
+            sentence_rows: Collection[tuple[Chunk, list[float], Meta]] = ()
+        else:  # keyed by id: a sentence repeated in one passage is one row (as a set of rows, the last wins)
+            sentence_rows = {
+                sentence.id: (sentence, vector, {**r.fields, CHUNK_KEY: r.chunk.id, POSITION_KEY: pos})
+                for r, (_, vectors) in zip(batch, embedded, strict=True)
+                for (sentence, pos, _), vector in zip(r.sentences, vectors, strict=True)
+            }.values()
+            sentence_store.add(
+                [c for c, _, _ in sentence_rows], [v for _, v, _ in sentence_rows], [m for *_, m in sentence_rows]
+            )
+        store.add([r.chunk for r in batch], [v for v, _ in embedded], [r.fields for r in batch])
+        return len(sentence_rows)
+
     from tqdm import tqdm
 
-    with tqdm(total=len(queue), unit="tekst", desc="Indexeren", disable=not progress or not queue) as bar:
-        for start in range(0, len(queue) + 1, batch_size):
-            batch = queue[start : start + batch_size]
-            if batch:
-                vectors = embedder.embed_documents([text for *_, text in batch])
-                for target, _ in reversed(stores):  # sentences before passages
-                    mine = [(c, v, m) for (t, c, m, _), v in zip(batch, vectors, strict=True) if t is target]
-                    target.add([c for c, _, _ in mine], [v for _, v, _ in mine], [m for _, _, m in mine])
-                bar.update(len(batch))
-                if on_progress is not None:
-                    on_progress(start + len(batch), len(queue))
-            while committed < len(plans) and ends[committed] <= start + len(batch):
-                plan = plans[committed]
-                commit(plan.document, plan.version)
-                (report.updated if plan.update else report.added).append(plan.document)
-                committed += 1
+    done = {"passages": 0, "sentences": 0, "committed": 0}
+    started = time.perf_counter()
+
+    def settle(passages: int, sentences: int, bar: tqdm[Any]) -> None:
+        """Count a batch once it is stored, and commit the documents it completed."""
+        done["sentences"] += sentences
+        done["passages"] += passages
+        bar.update(passages)
+        bar.set_postfix_str(f"{done['sentences'] / (time.perf_counter() - started):.0f} zinnen/s", refresh=False)
+        if on_progress is not None:
+            on_progress(done["passages"], len(rows))
+        while done["committed"] < len(plans) and ends[done["committed"]] <= done["passages"]:
+            plan = plans[done["committed"]]
+            commit(plan.document, plan.version)
+            (report.updated if plan.update else report.added).append(plan.document)
+            done["committed"] += 1
+
+    # One batch is written while the next is embedded: the model leaves room for the store's work.
+    with (
+        tqdm(total=len(rows), unit="passage", desc="Indexeren", disable=not progress or not rows) as bar,
+        ThreadPoolExecutor(max_workers=1) as writer,
+    ):
+        pending: deque[tuple[Future[int], int]] = deque()
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            embedded = embedder.embed_passages([r.text for r in batch], [[s for *_, s in r.sentences] for r in batch])
+            pending.append((writer.submit(write, batch, embedded), len(batch)))
+            while len(pending) > 1:
+                written, passages = pending.popleft()
+                settle(passages, written.result(), bar)
+        for written, passages in pending:
+            settle(passages, written.result(), bar)
+        settle(0, 0, bar)  # documents with nothing left to embed
 
     for document in sorted(set(held) - seen):
         commit(document, None)

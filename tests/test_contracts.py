@@ -84,7 +84,18 @@ class EmbedderContract:
         assert sims[0] > sims[1]
 
     def test_empty_batch(self):
-        assert self.embedder.embed_documents([]) == []
+        assert self.embedder.embed_documents([]) == [] and self.embedder.embed_passages([], []) == []
+
+    def test_a_passage_comes_with_a_vector_per_span_nearest_its_own_sentence(self):
+        first, second = "Mantelzorgers krijgen steun van Incluzio.", "Het Werkcentrum helpt bij werk zoeken."
+        text = f"{first} {second}"
+        spans = [(0, len(first)), (len(first) + 1, len(text))]
+        [(passage, parts)] = self.embedder.embed_passages([text], [spans])
+        assert passage == pytest.approx(self.embedder.embed_documents([text])[0], abs=1e-2)
+        assert len(parts) == 2 and all(abs(math.sqrt(sum(x * x for x in v)) - 1) < 1e-3 for v in parts)
+        alone = self.embedder.embed_documents([first, second])
+        sims = [[sum(x * y for x, y in zip(p, a, strict=True)) for a in alone] for p in parts]
+        assert sims[0][0] > sims[0][1] and sims[1][1] > sims[1][0]
 
 
 class TestHashingEmbedder(EmbedderContract):
@@ -96,6 +107,35 @@ class TestSentenceTransformerEmbedder(EmbedderContract):
     @pytest.fixture(autouse=True)
     def _real(self, e5_embedder):
         self.embedder = e5_embedder
+
+    def test_a_sentence_beyond_the_window_is_embedded_on_its_own(self):
+        filler = "De gemeente ondersteunt inwoners met een beperking in hun dagelijks leven. " * 60
+        last = "Schuldhulpverlening is gratis voor alle inwoners."
+        text = filler + last
+        [(_, [part])] = self.embedder.embed_passages([text], [[(len(filler), len(text))]])
+        assert part == pytest.approx(self.embedder.embed_documents([last])[0], abs=1e-3)
+
+
+@pytest.mark.integration
+def test_bfloat16_keeps_the_vectors_of_float32(e5_model_dir):
+    """Indexing in bfloat16 is only worth its speed if the vectors stay those of float32 (cosine >= 0.99)."""
+    from assistant.embedders import SentenceTransformerEmbedder
+    from ingest import chunking
+    from ingest.loaders import load
+
+    corpus = Path(__file__).parent.parent / "corpus"
+    texts = [c.text for path in sorted(corpus.glob("*.txt"))[:2] for c in chunking.split(path.name, load(path))[:15]]
+    assert len(texts) == 30
+    spans = [[(0, len(t) // 2), (len(t) // 2, len(t))] for t in texts]
+    float32 = SentenceTransformerEmbedder(str(e5_model_dir), precision="float32")
+    bfloat16 = SentenceTransformerEmbedder(str(e5_model_dir), precision="bfloat16")
+    for (a, a_parts), (b, b_parts) in zip(
+        float32.embed_passages(texts, spans), bfloat16.embed_passages(texts, spans), strict=True
+    ):
+        for u, v in [(a, b), *zip(a_parts, b_parts, strict=True)]:
+            assert sum(x * y for x, y in zip(u, v, strict=True)) >= 0.99
+    query = "Waar kan ik terecht voor mantelzorgondersteuning?"
+    assert sum(x * y for x, y in zip(float32.embed_query(query), bfloat16.embed_query(query), strict=True)) >= 0.99
 
 
 def test_the_fifo_lock_serves_waiters_in_arrival_order():

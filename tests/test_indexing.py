@@ -100,7 +100,7 @@ def _served_view(store: MemoryStore, sentences: MemoryStore, texts: Path) -> dic
     return out
 
 
-@pytest.mark.parametrize("calls", range(5))
+@pytest.mark.parametrize("calls", range(2))  # one call per changed passage
 def test_an_interrupted_ingest_leaves_the_previous_index_served_and_the_next_one_completes(tmp_path: Path, calls: int):
     corpus = write_corpus(tmp_path / "corpus")
     texts = tmp_path / "texts"
@@ -131,9 +131,9 @@ def test_a_resumed_ingest_embeds_only_what_was_not_stored(tmp_path: Path):
     corpus = write_corpus(tmp_path / "corpus")
     store, sentences = MemoryStore(), MemoryStore()
     with pytest.raises(_Interrupted):
-        ingest(corpus, _StopsAfter(3), store, tmp_path / "t", sentence_store=sentences, progress=False, batch_size=1)
+        ingest(corpus, _StopsAfter(1), store, tmp_path / "t", sentence_store=sentences, progress=False, batch_size=1)
     stored = store.count() + sentences.count()
-    assert stored == 3
+    assert store.count() == 1 and sentences.count() > 0  # one call: one passage, with its sentences
 
     counting = _Counting()
     ingest(corpus, counting, store, tmp_path / "t", sentence_store=sentences, progress=False)

@@ -179,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         help="bewaar de index in deze map; een afgebroken meting gaat daar verder waar ze was (grote corpora)",
     )
     p.add_argument("--plot", type=Path, help="meet niet, maar teken de groei uit --out (PNG)")
+    p.add_argument(
+        "--compare",
+        action="store_true",
+        help="meet alleen het embedden: zoals de vorige versie (elke zin apart, float32) naast de huidige manier",
+    )
     p = sub.add_parser("load", help="belastingtest tegen een draaiende server (bijv. 20 clients, 60 s)")
     p.add_argument("url", help="adres van de server, bijv. http://127.0.0.1:8000")
     p.add_argument("--clients", type=int, default=20)
