@@ -40,10 +40,10 @@ def _corpus_v1(folder: Path) -> Path:
 
 
 def _change(corpus: Path) -> None:
-    (corpus / "armoede.md").write_text("# armoede\n\n" + _paragraphs("minima", 7), encoding="utf-8")
+    (corpus / "armoede.md").write_text("# armoede\n\n" + _paragraphs("minima", 14), encoding="utf-8")
     (corpus / "leiden_jeugd.md").write_text("# Nieuw\n\nDe Leidse tekst is veranderd. Hij gaat over iets anders.\n")
     (corpus / "inburgering.md").unlink()
-    (corpus / "wmo.md").write_text("# wmo\n\n" + _paragraphs("huishoudelijke hulp", 5), encoding="utf-8")
+    (corpus / "wmo.md").write_text("# wmo\n\n" + _paragraphs("huishoudelijke hulp", 10), encoding="utf-8")
 
 
 def _ingest(data: Path, corpus: Path, kill_after: int | None = None) -> tuple[bool, int]:

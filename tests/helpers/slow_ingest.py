@@ -31,7 +31,7 @@ def main() -> None:
         data / "texts",
         sentence_store=ChromaStore.persistent(data / "index", "sentences"),
         progress=False,
-        batch_size=3,
+        batch_size=1,  # one passage (with its sentences) per batch: many places to be killed
     )
     print("done", flush=True)
 
