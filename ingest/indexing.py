@@ -103,6 +103,10 @@ class Row:
     text: str
     sentences: list[tuple[Chunk, int, Span]]
 
+    @property
+    def spans(self) -> list[Span]:
+        return [span for *_, span in self.sentences]
+
 
 def row(chunk: Chunk, fields: dict[str, str | int | float], sentences: bool = True) -> Row:
     """What is embedded for `chunk`: the indexed text and (with `sentences`) where each sentence lies in it."""
@@ -255,7 +259,7 @@ def ingest(
         pending: deque[tuple[Future[int], int]] = deque()
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
-            embedded = embedder.embed_passages([r.text for r in batch], [[s for *_, s in r.sentences] for r in batch])
+            embedded = embedder.embed_passages([r.text for r in batch], [r.spans for r in batch])
             pending.append((writer.submit(write, batch, embedded), len(batch)))
             while len(pending) > 1:
                 written, passages = pending.popleft()

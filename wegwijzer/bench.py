@@ -138,7 +138,7 @@ def compare(corpus: Path, settings: Settings) -> dict:
     started = time.perf_counter()
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
-        now.embed_passages([r.text for r in batch], [[span for *_, span in r.sentences] for r in batch])
+        now.embed_passages([r.text for r in batch], [r.spans for r in batch])
     now_s = time.perf_counter() - started
 
     texts = len(rows) + sentences
