@@ -165,6 +165,7 @@ class _Terms:
     all: dict[str, float]  # own words and thesaurus words (at half weight)
     specific: dict[str, float]  # the two rarest own words: what the question is specifically about
     unknown: tuple[str, ...]  # the question's content words that no document uses
+    content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
     focus: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
 
@@ -183,7 +184,7 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     focus = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
     # A year the question names ("in 2024") is part of what it asks: 2022's figure does not answer it.
     focus |= frozenset(_YEAR.findall(req.question))
-    return _Terms(own, extra | own, specific, unknown, surface, focus)
+    return _Terms(own, extra | own, specific, unknown, len(content), surface, focus)
 
 
 def evidence(
@@ -252,6 +253,11 @@ def evidence(
     unknown = sorted(
         (w for w in (qt.surface.get(t, t) for t in qt.unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True
     )
+    # How much of the question no document uses: a subject they never mention ("stempas"), but just as
+    # often a typo, an everyday word or English. Only the fit can say what that is worth; on the
+    # labelled sets it leans slightly towards answering (colloquial questions are mostly answerable).
+    question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
+    question["unknown_subject"] = float(bool(unknown))
     named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(unknown))
 
@@ -476,13 +482,12 @@ _PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer
 
 def _fact_given(chosen: Sequence[Candidate]) -> bool:
     """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
-    when a chosen sentence has such a fact and is the answer's main passage (its first cited) or about
-    the question's specific subject: the documents never get to imply one, nor does a figure about
-    something else."""
+    when one chosen sentence has such a fact and names the question's own subject (its rarest words,
+    or the thing it asks for): the documents never get to imply one, nor does a figure about something
+    else, even in the answer's own passage."""
     asked = any(c.features["fact_type"] != 0 for c in chosen)
-    main = min(c.hit for c in chosen) if chosen else -1
     return not asked or any(
-        c.features["fact_type"] > 0 and (c.hit == main or c.features["specific"] > 0) for c in chosen
+        c.features["fact_type"] > 0 and (c.features["specific"] > 0 or c.features["focus"] > 0) for c in chosen
     )
 
 

@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 ALIAS_SEPARATOR = "|"  # aliases are stored in one metadata string per passage
+MIN_MISSPELT = 7  # names this long are recognised with one typo
+_TOKEN = re.compile(r"[\w'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,7 @@ class Gazetteer:
                     self._upper_only.add(key)
         self._pattern = _pattern(self._names)
         self._indexed_set = set(self.indexed)
+        self._long_names = [(n, m) for n, m in self._names.items() if m in self._indexed_set and len(n) >= MIN_MISSPELT]
 
     def _found(self, text: str) -> Iterable[str]:
         if self._pattern is None:
@@ -138,8 +141,20 @@ class Gazetteer:
             yield self._names[key]
 
     def detect(self, text: str) -> list[str]:
-        """Indexed municipalities named in `text` (by name, place or alias), in order of first mention."""
-        return list(dict.fromkeys(m for m in self._found(text) if m in self._indexed_set))
+        """Indexed municipalities named in `text` (by name, place or alias), in order of first mention;
+        a misspelt long name ("leiderdrop") counts too."""
+        found = [m for m in self._found(text) if m in self._indexed_set]
+        return list(dict.fromkeys([*found, *self._misspelt(text)]))
+
+    def _misspelt(self, text: str) -> Iterable[str]:
+        """Indexed municipalities whose name (seven letters or more) a word of `text` misses by one typo.
+
+        Residents type fast; a short name is left out, since one letter turns it into another word.
+        """
+        for word in _TOKEN.findall(text.lower()):
+            if len(word) < MIN_MISSPELT or word in self._names:
+                continue
+            yield from (municipality for name, municipality in self._long_names if _one_typo(word, name))
 
     def detect_others(self, text: str) -> list[str]:
         """Dutch municipalities named in `text` that are not in the index."""
@@ -154,6 +169,19 @@ class Gazetteer:
         """Every name (lower case) that stands for one of `municipalities`."""
         wanted = set(municipalities)
         return {name for name, m in self._names.items() if m in wanted}
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one letter added, dropped, changed or swapped with its neighbour."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def parse_aliases(value: object) -> tuple[str, ...]:

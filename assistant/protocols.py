@@ -55,6 +55,10 @@ class VectorStore(Protocol):
         """(chunk id, cosine similarity) pairs, best first."""
         ...
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vector of each of `ids` that is in the store."""
+        ...
+
     def all(self) -> list[tuple[Chunk, Meta]]:
         """Every stored chunk with its metadata (to rebuild the lexical index)."""
         ...

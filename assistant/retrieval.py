@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -53,6 +54,7 @@ class Retriever:
         self.mode, self.candidates = mode, candidates
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._sentence_of: dict[str, tuple[str, int]] = {}
+        self._sentences_in: dict[str, list[str]] = {}  # passage id -> its sentence rows' ids
         self._lock = threading.Lock()
         self._loaded_count = -1
         self._chunks: list[Chunk] = []
@@ -88,6 +90,9 @@ class Retriever:
                     for c, m in self.sentence_store.all()
                     if m[CHUNK_KEY] in self._by_id
                 }
+                self._sentences_in = {}
+                for sid, (cid, _) in self._sentence_of.items():
+                    self._sentences_in.setdefault(cid, []).append(sid)
             self._loaded_count = count
 
     @property
@@ -149,11 +154,21 @@ class Retriever:
         return self._query_vectors[query]
 
     def sentence_similarities(self, query: str, chunk_ids: Sequence[str]) -> dict[tuple[str, int], float]:
-        """Cosine similarity of the query to each sentence of the given chunks, by (chunk id, position)."""
+        """Cosine similarity of the query to each sentence of the given chunks, by (chunk id, position).
+
+        Exact: the sentences' own vectors are read and compared, not found by the approximate index,
+        so the same vectors always give the same answer, however the index was built.
+        """
         if self.sentence_store is None or not chunk_ids or self.mode == "bm25":
             return {}
-        found = self.sentence_store.query(self.embed_query(query), 400, {CHUNK_KEY: {"$in": list(chunk_ids)}})
-        return {self._sentence_of[sid]: sim for sid, sim in found if sid in self._sentence_of}
+        ids = [sid for cid in chunk_ids for sid in self._sentences_in.get(cid, ())]
+        q = self.embed_query(query)
+        q_norm = math.sqrt(sum(x * x for x in q)) or 1.0
+        out = {}
+        for sid, v in self.sentence_store.vectors(ids).items():
+            v_norm = math.sqrt(sum(x * x for x in v)) or 1.0
+            out[self._sentence_of[sid]] = sum(a * b for a, b in zip(q, v, strict=True)) / (q_norm * v_norm)
+        return out
 
     def _by_best_sentence(self, sentence_store: VectorStore, query: str, where: Where | None) -> list[int]:
         """Chunks ordered by their best-matching sentence: precise facts hide in long passages."""

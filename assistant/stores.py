@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from assistant.domain import Chunk
 from assistant.protocols import Meta, Where
@@ -79,6 +79,9 @@ class MemoryStore:
                 scored.append((cid, sum(a * b for a, b in zip(vector, v, strict=True)) / (norm_q * norm_v)))
         return sorted(scored, key=lambda item: -item[1])[:k]
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        return {cid: list(self._rows[cid][1]) for cid in ids if cid in self._rows}
+
     def all(self) -> list[tuple[Chunk, Meta]]:
         return [(chunk, dict(meta)) for chunk, _, meta in self._rows.values()]
 
@@ -151,6 +154,13 @@ class ChromaStore:
         )
         distances = _included(result["distances"])
         return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], distances[0], strict=True)]
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        if not ids:
+            return {}
+        got = self._collection.get(ids=list(ids), include=["embeddings"])
+        vectors = cast("Sequence[Sequence[float]]", _included(got["embeddings"]))  # numpy: one row per id
+        return {cid: [float(x) for x in vectors[i]] for i, cid in enumerate(got["ids"])}
 
     def all(self) -> list[tuple[Chunk, Meta]]:
         out: list[tuple[Chunk, Meta]] = []

@@ -62,6 +62,12 @@ class TestVectorStoreContract:
         store.delete([CHUNKS[0].id, "unknown-id"])
         assert store.count() == 2 and CHUNKS[0].id not in {c.id for c, _ in store.all()}
 
+    def test_vectors_are_returned_as_stored_by_id(self, store):
+        store.add(CHUNKS, VECTORS, META)
+        got = store.vectors([CHUNKS[1].id, "unknown-id", CHUNKS[2].id])
+        assert got.keys() == {CHUNKS[1].id, CHUNKS[2].id}
+        assert got[CHUNKS[1].id] == pytest.approx(VECTORS[1]) and store.vectors([]) == {}
+
     def test_empty_store_queries_to_nothing(self, store):
         assert store.query([1, 0, 0], 5) == [] and store.count() == 0
 

@@ -15,6 +15,15 @@ def test_places_and_aliases_map_to_their_indexed_municipality():
     assert places.detect("de Leidse regio") == ["Leiden"]  # a derived form
 
 
+def test_a_long_name_with_one_typo_is_recognised_a_short_one_or_another_word_is_not():
+    places = Gazetteer(SAMPLE)
+    assert places.detect("ik woon in leiderdrop") == ["Leiderdorp"]  # two letters swapped
+    assert places.detect("verschil in leidschendam-voorbrug?") == ["Leidschendam-Voorburg"]
+    assert places.detect("Stompwjk") == ["Leidschendam-Voorburg"]  # an alias, one letter dropped
+    assert places.detect("Leidn") == [] and places.detect("de leiders van de wijk") == []
+    assert places.detect("ik woon in Leerdam") == []  # another municipality, not a typo of one
+
+
 def test_no_false_matches_inside_words_or_in_lower_case_nicknames():
     places = Gazetteer(SAMPLE)
     assert places.detect("begeleiden van jongeren") == []
