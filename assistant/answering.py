@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant import guard
+from assistant import guard, thesaurus
 from assistant.answer_model import Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import BM25Index, terms, words
@@ -245,6 +245,7 @@ def evidence(
         "asks_place": float(wants_place),
         **{f"asks_{name}": float(bool(pattern.search(req.question))) for name, pattern in _ASKS.items()},
         "in_domain": float(req.in_domain),
+        "other_service": float(thesaurus.other_service(req.question)),
         "names_other": float(bool(req.others) and not req.municipalities),
         "best_dense": max((h.dense for h in hits[:5]), default=0.0),
         "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < 5), default=0.0),

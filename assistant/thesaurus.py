@@ -90,3 +90,21 @@ _DOMAIN = re.compile(
 def in_domain(question: str) -> bool:
     """Whether the question is recognisably about social support (a topic above, or a domain word)."""
     return bool(_DOMAIN.search(question)) or any(pattern.search(question) for pattern, _ in _COMPILED)
+
+
+# What else a municipality does, for which residents also turn to it: documents about social policy
+# do not cover these, so a question about one is probably out of scope (a feature the fit weighs,
+# since a corpus may still mention one, as minima policy does the waste levy's remission).
+_OTHER_SERVICES = re.compile(
+    r"paspoort|identiteitskaart|\bid-kaart|rijbewijs|uittreksel|\bbrp\b|verhuizing doorgeven|parkeer|"
+    r"grofvuil|\bafval\b|container|hondenbelasting|\bozb\b|onroerende\s*zaakbelasting|omgevingsvergunning|"
+    r"bouwvergunning|kapvergunning|evenementenvergunning|dakkapel|verbouw|verkiezing|stempas|trouwen|huwelijk|"
+    r"sollicitatiebrief|belastingaangifte|aangifte inkomstenbelasting|weerbericht|weersverwachting|\bregen(t|en)?\b|"
+    r"passport|driving licen|parking|garbage|\bwaste\b|wedding|election|weather",
+    re.IGNORECASE,
+)
+
+
+def other_service(question: str) -> bool:
+    """Whether the question is about a municipal service other than social support (passport, parking, waste ...)."""
+    return bool(_OTHER_SERVICES.search(question)) and not in_domain(question)

@@ -37,7 +37,7 @@ GATE_FEATURES = (
     "best_focus", "top_focus", "passage_focus", "asks_focus", "top_fact", "top_specific",
     "top_procedure", "top_place", "asks_place", "asks_procedure", "asks_name", "asks_why", "asks_yes_no", "asks_definition",
     "specific_missing", "asks_fact", "in_domain", "names_other", "best_dense", "best_similarity",
-    "unknown_share", "unknown_subject",
+    "unknown_share", "unknown_subject", "other_service",
 )  # fmt: skip
 MAX_OVER_REFUSAL = 0.05  # the threshold is the strictest one that refuses at most this share of answerable questions
 KEEPS = (0.3, 0.5, 0.7, 0.9)

@@ -1,0 +1,16 @@
+from assistant import thesaurus
+
+
+def test_resident_words_bring_policy_words_and_mark_the_social_domain():
+    assert "schuldhulpverlening" in thesaurus.expand("ik kan mijn rekeningen niet betalen")
+    assert thesaurus.in_domain("Hoe vraag ik huishoudelijke hulp aan?")
+    assert not thesaurus.in_domain("Hoe verleng ik mijn paspoort?")
+
+
+def test_other_municipal_services_are_recognised_unless_the_question_is_about_support():
+    assert thesaurus.other_service("Hoe verleng ik mijn paspoort?")
+    assert thesaurus.other_service("Gaat het morgen regenen in de binnenstad?")
+    assert thesaurus.other_service("Where do I get a parking permit?")
+    # Remission of the waste levy is minima policy: the question names support, so it is not elsewhere.
+    assert not thesaurus.other_service("Krijg ik met een bijstandsuitkering kwijtschelding van de afvalstoffenheffing?")
+    assert not thesaurus.other_service("Ik wil weer aan het werk")  # "weer" is also "again"
