@@ -61,3 +61,19 @@ def test_the_dense_variant_belongs_to_its_embedding_model():
     assert model.variant("/data/models/multilingual-e5-small", False) is lexical
     assert model.variant("hashing-256", True) is lexical
     assert AnswerModel.from_json(model.to_json()) == model
+
+
+
+def test_a_literal_fact_is_given_only_from_a_sentence_about_the_question_s_subject():
+    text = "Het Steunpunt Mantelzorg geeft advies aan mantelzorgers in de wijk. Bel het wijkteam op 071 516 5000."
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+    passes = _model("asks_fact")  # the gate lets every fact question through: the rule decides
+
+    def answer(question: str):
+        req = _req(question)
+        return compose(req, hits, evidence(req, hits, BM25Index([text]), {}), passes)
+
+    assert "071 516 5000" in answer("Wat is het telefoonnummer van het wijkteam?").text
+    # The passage's only phone number is the wijkteam's: it does not answer for the Steunpunt.
+    steunpunt = answer("Wat is het telefoonnummer van het Steunpunt Mantelzorg?")
+    assert steunpunt.refused and "071" not in steunpunt.text
