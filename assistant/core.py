@@ -79,7 +79,8 @@ class Assistant:
         return sorted(self.retriever.chunks_of(document), key=lambda p: p.start)
 
     def warm_up(self) -> None:
-        """Load the embedding model now, not on the first (or first twenty) questions."""
+        """Load the embedding model and read the index now, not on the first (or first twenty) questions."""
+        self.retriever.refresh()
         self.retriever.embed_query("opwarmen")
 
     def index_parts(self) -> tuple[Embedder, VectorStore, VectorStore | None]:
