@@ -163,10 +163,12 @@ class ChromaStore:
         return {cid: [float(x) for x in vectors[i]] for i, cid in enumerate(got["ids"])}
 
     def all(self) -> list[tuple[Chunk, Meta]]:
+        # Every id in one query, then the rows by id: paging by offset rescans the collection from its
+        # start for every page, so reading laws-2015-wet's 302,419 sentence rows took 53-56 s, not 34-36 s.
+        ids = self._collection.get(include=[])["ids"]
         out: list[tuple[Chunk, Meta]] = []
-        total, page = self.count(), 5000
-        for offset in range(0, total, page):
-            got = self._collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
+        for start in range(0, len(ids), 5000):
+            got = self._collection.get(ids=ids[start : start + 5000], include=["documents", "metadatas"])
             for text, meta in zip(_included(got["documents"]), _included(got["metadatas"]), strict=True):
                 out.append((_chunk(text, meta), dict(meta)))
         return out
