@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from assistant.domain import Chunk, Passage
 from assistant.lexical import BM25Index
 from assistant.municipalities import parse_aliases
 from assistant.protocols import ALIASES_KEY, CHUNK_KEY, POSITION_KEY, Embedder, Meta, VectorStore, Where
+from assistant.stores import cosine
 from assistant.versions import served
 
 RRF_K = 60
@@ -163,12 +163,7 @@ class Retriever:
             return {}
         ids = [sid for cid in chunk_ids for sid in self._sentences_in.get(cid, ())]
         q = self.embed_query(query)
-        q_norm = math.sqrt(sum(x * x for x in q)) or 1.0
-        out = {}
-        for sid, v in self.sentence_store.vectors(ids).items():
-            v_norm = math.sqrt(sum(x * x for x in v)) or 1.0
-            out[self._sentence_of[sid]] = sum(a * b for a, b in zip(q, v, strict=True)) / (q_norm * v_norm)
-        return out
+        return {self._sentence_of[sid]: cosine(q, v) for sid, v in self.sentence_store.vectors(ids).items()}
 
     def _by_best_sentence(self, sentence_store: VectorStore, query: str, where: Where | None) -> list[int]:
         """Chunks ordered by their best-matching sentence: precise facts hide in long passages."""

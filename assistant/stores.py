@@ -44,6 +44,12 @@ def _matches(meta: Mapping[str, Any], where: Where | None) -> bool:
     return True
 
 
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """The cosine similarity of two vectors (0 for a zero vector)."""
+    norms = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(x * x for x in b))
+    return sum(x * y for x, y in zip(a, b, strict=True)) / norms if norms else 0.0
+
+
 def _included(field: T | None) -> T:
     """A field of a Chroma result that was asked for in `include` (Chroma types every field as optional)."""
     if field is None:
@@ -71,12 +77,7 @@ class MemoryStore:
             self._rows.pop(cid, None)
 
     def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[tuple[str, float]]:
-        norm_q = math.sqrt(sum(x * x for x in vector)) or 1.0
-        scored = []
-        for cid, (_, v, meta) in self._rows.items():
-            if _matches(meta, where):
-                norm_v = math.sqrt(sum(x * x for x in v)) or 1.0
-                scored.append((cid, sum(a * b for a, b in zip(vector, v, strict=True)) / (norm_q * norm_v)))
+        scored = [(cid, cosine(vector, v)) for cid, (_, v, meta) in self._rows.items() if _matches(meta, where)]
         return sorted(scored, key=lambda item: -item[1])[:k]
 
     def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:

@@ -63,7 +63,6 @@ def test_the_dense_variant_belongs_to_its_embedding_model():
     assert AnswerModel.from_json(model.to_json()) == model
 
 
-
 def test_a_literal_fact_is_given_only_from_a_sentence_about_the_question_s_subject():
     text = "Het Steunpunt Mantelzorg geeft advies aan mantelzorgers in de wijk. Bel het wijkteam op 071 516 5000."
     hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]

@@ -21,7 +21,9 @@ def test_a_long_name_with_one_typo_is_recognised_a_short_one_or_another_word_is_
     assert places.detect("verschil in leidschendam-voorbrug?") == ["Leidschendam-Voorburg"]
     assert places.detect("Stompwjk") == ["Leidschendam-Voorburg"]  # an alias, one letter dropped
     assert places.detect("Leidn") == [] and places.detect("de leiders van de wijk") == []
-    assert places.detect("ik woon in Leerdam") == []  # another municipality, not a typo of one
+    # Another municipality one letter away is that municipality, not a typo of the indexed one.
+    own = Gazetteer({"Heusden": ()})
+    assert own.detect("ik woon in Leusden") == [] and own.detect_others("ik woon in Leusden") == ["Leusden"]
 
 
 def test_no_false_matches_inside_words_or_in_lower_case_nicknames():

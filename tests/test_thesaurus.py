@@ -13,4 +13,4 @@ def test_other_municipal_services_are_recognised_unless_the_question_is_about_su
     assert thesaurus.other_service("Where do I get a parking permit?")
     # Remission of the waste levy is minima policy: the question names support, so it is not elsewhere.
     assert not thesaurus.other_service("Krijg ik met een bijstandsuitkering kwijtschelding van de afvalstoffenheffing?")
-    assert not thesaurus.other_service("Ik wil weer aan het werk")  # "weer" is also "again"
+    assert not thesaurus.other_service("Wanneer gaat de bibliotheek weer open?")  # "weer" is also "again"
