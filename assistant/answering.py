@@ -45,7 +45,22 @@ class Request:
     @property
     def ignored_terms(self) -> set[str]:
         """Terms that say where, not what: they are no evidence that a sentence answers."""
-        return {t for name in self.place_names for t in terms(name)} | {"gemeent", "gemeentelijk", "municipality"}
+        return {t for name in self.place_names for t in terms(name)} | {"gemeent", "gemeentelijk", "municipality"} | _PHRASING
+
+
+# Light and auxiliary verbs, prepositions, adverbs and the words of "hoe lang / hoe hoog" say how a
+# question is phrased, not what it is about: "moest", "kreeg", "per" or "daarna" are rare in policy
+# text, so by idf alone they would pass for its subject.
+_PHRASING = frozenset(
+    terms(
+        """krijg krijgt krijgen kreeg kregen doe doet doen deed deden ga gaat gaan ging gingen kom komt komen
+        kwam kwamen moest moesten kun kunt kunnen kon konden heb hebt ben bent zit zitten zat zaten sta staat
+        staan stond stonden word geef geeft geven gaf gaven laat laten liet maak maakt maken maakte gebeurt
+        gebeuren gebeurde get gets got does doing go goes went come comes need needs happen happens
+        per tijdens volgens binnen buiten tussen zonder sinds vanaf tegen via rond naast boven achter
+        daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak"""
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +113,7 @@ _DIGIT = re.compile(r"\d")
 # "schulden") rather than a verb of the question ("duurt", "krijg"); no numbers, codes or links.
 _PLAIN = re.compile(r"[a-zà-ÿ]{6,}(-[a-zà-ÿ]+)*", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(guard.MONTHS)
 # Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
 # They are features for the fitted model, not rules: how much each counts is learned.
 _ASKS: dict[str, re.Pattern[str]] = {
@@ -167,7 +183,9 @@ class _Terms:
     unknown: tuple[str, ...]  # the question's content words that no document uses
     content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
-    focus: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
+    focus: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ..."), and its years
+    focus_words: frozenset[str]  # the focus without years
+    years: frozenset[str]  # the years it names
 
 
 def _question_terms(req: Request, index: BM25Index) -> _Terms:
@@ -178,13 +196,15 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
             surface.setdefault(t, w)
     content = [t for t in dict.fromkeys(terms(req.question)) if t not in ignore]
     own = {t: index.idf(t) for t in content if t in index.postings}
-    extra = {t: 0.5 * index.idf(t) for t in set(terms(req.expansion)) if t not in ignore and t in index.postings}
+    extra = {t: 0.5 * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings}
     unknown = tuple(t for t in content if t not in index.postings and not t.isdigit())
-    specific = dict(sorted(own.items(), key=lambda kv: -kv[1])[:2])
-    focus = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
+    # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
+    subject = {t: w for t, w in own.items() if not t.isdigit() and not _MONTH.fullmatch(t)}
+    specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])
+    words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
     # A year the question names ("in 2024") is part of what it asks: 2022's figure does not answer it.
-    focus |= frozenset(_YEAR.findall(req.question))
-    return _Terms(own, extra | own, specific, unknown, len(content), surface, focus)
+    years = frozenset(_YEAR.findall(req.question))
+    return _Terms(own, extra | own, specific, unknown, len(content), surface, words_asked | years, words_asked, years)
 
 
 def evidence(
@@ -224,6 +244,9 @@ def evidence(
                 "own_coverage": coverage(in_sentence, qt.own, index),
                 "specific": coverage(in_sentence, qt.specific, index),
                 "focus": _has_any(qt.focus, in_sentence, index),
+                # For the fact rule only (not fitted): the subject asked for, and the year asked about.
+                "focus_words": _has_any(qt.focus_words, in_sentence, index),
+                "year": _year_matches(qt.years, whole, in_passage),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
                 "words": min(n_words, 80) / 80,
@@ -278,6 +301,15 @@ def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple
         if not _ITEM.match(following) and not following.rstrip().endswith((";", ",", "; en", "; of")):
             break  # an unmarked item is the last one
     return tuple(items)
+
+
+def _year_matches(years: frozenset[str], text: str, in_passage: set[str]) -> float:
+    """-1 when no year is asked; 1 when the sentence names an asked year, or names none and its passage
+    does (a budget's own year); 0 when it names only other years ("180 (2021) · 147 (2022)" for 2024)."""
+    if not years:
+        return -1.0
+    named = set(_YEAR.findall(text))
+    return float(bool(named & years) or (not named and bool(years & in_passage)))
 
 
 def _in_compound(term: str, found: set[str], index: BM25Index) -> bool:
@@ -483,12 +515,23 @@ _PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer
 
 def _fact_given(chosen: Sequence[Candidate]) -> bool:
     """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
-    when one chosen sentence has such a fact and names the question's own subject (its rarest words,
-    or the thing it asks for): the documents never get to imply one, nor does a figure about something
-    else, even in the answer's own passage."""
-    asked = any(c.features["fact_type"] != 0 for c in chosen)
-    return not asked or any(
-        c.features["fact_type"] > 0 and (c.features["specific"] > 0 or c.features["focus"] > 0) for c in chosen
+    when one chosen sentence has such a fact, names the question's own subject (its rarest words, or the
+    thing it asks for) and does not speak of another year than the one asked: the documents never get to
+    imply one, nor does a figure about something else, even in the answer's own passage."""
+    if not any(c.features["fact_type"] != 0 for c in chosen):
+        return True
+    most = max(c.features["passage_specific"] for c in chosen)
+    return any(_gives_fact(c, most) for c in chosen)
+
+
+def _gives_fact(c: Candidate, most_specific: float) -> bool:
+    # The figure must also come from a passage about the subject as much as any chosen one is:
+    # "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
+    return (
+        c.features["fact_type"] > 0
+        and (c.features["specific"] > 0 or c.features["focus_words"] > 0)
+        and c.features["year"] != 0
+        and c.features["passage_specific"] >= most_specific
     )
 
 
@@ -496,12 +539,20 @@ def _with_fact(
     chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10
 ) -> list[Candidate]:
     """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence of
-    the same passages that has it (among the ranker's best few) takes the last place."""
+    the same passages that gives it (among the ranker's best few) takes the last place."""
     if not chosen or _fact_given(chosen):
         return chosen
     passages = {c.hit for c in chosen}
+    most = max(c.features["passage_specific"] for c in chosen)
     ranked = sorted(zip(probabilities, ev.candidates, strict=True), key=lambda pc: -pc[0])[:among]
-    fact = next((c for _, c in ranked if c.features["fact_type"] > 0 and c.hit in passages), None)
+    fact = next(
+        (
+            c
+            for _, c in ranked
+            if c.hit in passages and _gives_fact(c, most) and not any(_same(c.text, o.full_text) for o in chosen)
+        ),
+        None,
+    )
     if fact is None:
         return chosen
     return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]

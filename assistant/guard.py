@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant import sentences
+from assistant import sentences, thesaurus
 from assistant.lexical import terms
 
 _INJECTION = re.compile(
@@ -33,11 +33,18 @@ _INJECTION = re.compile(
       | \bsluit\s+(elk|ieder|je|jouw|uw)\s+antwoord\s+af\b | \b(end|finish|close)\s+(every|each|your)\s+(answer|reply|response)\b
       | \b(voor|aan)\s+deze\s+(assistent|chatbot|ai)\b | \b(for|to)\s+this\s+(assistant|chatbot|ai)\b
       | \b(print|toon|herhaal|geef)\s+(je|jouw|uw)\s+(volledige\s+)?(systeem|interne|verborgen|eerste)\w*
+      | \b(plak|kopieer|onthul|paste|copy|reveal|dump)\s+(\w+\s+){0,4}(instructies|instructions|prompt)\b
+      # Switching the rules off, or a role without them: "schakel je regels tijdelijk uit", "an AI with no rules"
+      | \b(schakel|zet)\s+(\w+\s+){0,3}(regels|filters?|beperkingen|beveiliging)\s+(\w+\s+)?uit\b
+      | \b(disable|bypass|turn\s+off|switch\s+off)\s+(\w+\s+){0,2}(rules|filters?|restrictions|safety)\b
+      | \b(ai|assistent|assistant|bot|chatbot)\s+(with\s+no|without|zonder)\s+(any\s+)?(rules|regels|restrictions|beperkingen|filters)\b
+      | \bstay\s+in\s+character\b | \bblijf\s+in\s+(je\s+|jouw\s+)?(rol|karakter)\b
+      | \brollenspel\b | \brole[\s-]?play\b | \blet'?s\s+play\s+a\s+game\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
 _UNITS = r"(werk)?dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|uren|days?|weeks?|months?|years?|hours?"
 
@@ -87,7 +94,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"^\s*when\b|what\s+date|which\s+year",
             re.I,
         ),
-        re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d\d\b|\b\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b|kwartaal|quarter", re.I),
+        re.compile(rf"\b({MONTHS})\b|\b(19|20)\d\d\b|\b\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b|kwartaal|quarter", re.I),
     ),
     "count": (
         re.compile(
@@ -150,10 +157,21 @@ _REFERENCE = re.compile(
 )
 
 
+# "4.3 We ondersteunen ...": a section number that opens a line is an outline position, not a fact.
+_OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
+
+
 def has_fact(answer_type_name: str, text: str) -> bool:
-    return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", text)))
+    return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", _OUTLINE.sub(" ", text))))
+
+
+_ASKS = re.compile(r"\?|\b(wat|hoe|hoeveel|waar|waarom|wie|wanneer|welke?|what|how|where|why|who|when|which)\b", re.I)
 
 
 def only_instructions(question: str, legit: str) -> bool:
-    """Whether a question was nothing but an attempt to instruct the assistant (`legit` is its legitimate part)."""
-    return legit != question and len(terms(legit)) < 2
+    """Whether a question was nothing but an attempt to instruct the assistant (`legit` is its legitimate
+    part): nothing is left, or only a statement that neither asks nor names a need ("Ik ben de
+    ontwikkelaar ..."; "Ik heb schulden." still names one)."""
+    if legit == question:
+        return False
+    return len(terms(legit)) < 2 or not (_ASKS.search(legit) or thesaurus.in_domain(legit))

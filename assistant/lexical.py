@@ -97,7 +97,7 @@ class BM25Index:
     def expand(self, query: str) -> dict[str, float]:
         """Query terms with their weights: the terms themselves, and their compounds at half weight."""
         weights: dict[str, float] = {}
-        for term in set(terms(query)):
+        for term in dict.fromkeys(terms(query)):  # in question order: sums must not depend on the hash seed
             weights[term] = 1.0
             for compound in self.compounds(term):
                 weights.setdefault(compound, 0.5)

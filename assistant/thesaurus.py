@@ -99,7 +99,8 @@ _OTHER_SERVICES = re.compile(
     r"paspoort|identiteitskaart|\bid-kaart|rijbewijs|uittreksel|\bbrp\b|verhuizing doorgeven|parkeer|"
     r"grofvuil|\bafval\b|container|hondenbelasting|\bozb\b|onroerende\s*zaakbelasting|omgevingsvergunning|"
     r"bouwvergunning|kapvergunning|evenementenvergunning|dakkapel|verbouw|verkiezing|stempas|trouwen|huwelijk|"
-    r"sollicitatiebrief|belastingaangifte|aangifte inkomstenbelasting|weerbericht|weersverwachting|\bregen(t|en)?\b|"
+    r"sollicitatiebrief|belastingaangifte|aangifte inkomstenbelasting|"
+    r"weerbericht|weersverwachting|\bregen(t|en)?\b|\bdroog\b|zonnig|onweer|sneeuw|temperatuur|"
     r"passport|driving licen|parking|garbage|\bwaste\b|wedding|election|weather",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant import guard
 from assistant.domain import Citation, Passage
 from assistant.lexical import terms
 from assistant.sentences import WRITTEN, split
@@ -23,8 +24,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS}|january|february|march|may|june|july|august|october)\b", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({guard.MONTHS}|january|february|march|may|june|july|august|october)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # fewer words than this left over is not an answer
 MIN_SUPPORT = 0.5  # share of a sentence's content words that its cited passages must contain

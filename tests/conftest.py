@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer_model import AnswerModel, Logistic, Variant
 from assistant.core import Assistant
 from assistant.embedders import HashingEmbedder
 from assistant.retrieval import Retriever
@@ -152,3 +153,13 @@ def mini_assistant(folder: Path, files: dict[str, str] = MINI_CORPUS, chat=None)
     corpus = write_corpus(folder / "corpus", files)
     ingest(corpus, embedder, store, folder / "texts", sentence_store=sentences, progress=False)
     return Assistant(Retriever(embedder, store, sentences), chat=chat)
+
+
+def plain_model() -> AnswerModel:
+    """A hand-made answer model whose choices are obvious: sentences ranked by how much of the question
+    they cover, answered when one covers it well. For tests of anything but the fitted choices, which on
+    a corpus of a few sentences sit outside what they were fitted on (no second sentence, flat idf)."""
+    sentence = Logistic(("own_coverage",), (4.0,), -2.0, (0.0,), (1.0,))
+    gate = Logistic(("best_own_coverage",), (8.0,), -4.0, (0.0,), (1.0,))
+    variant = Variant(sentence, gate, 0.5, 0.5)
+    return AnswerModel("plain", variant, variant)

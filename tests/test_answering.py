@@ -22,11 +22,11 @@ def _hits() -> list[Hit]:
     ]
 
 
-def _model(gate_on: str, threshold: float = 0.5) -> Variant:
+def _model(gate_on: str, threshold: float = 0.5, keep: float = 0.5) -> Variant:
     """A hand-made variant: sentences ranked by own coverage, the gate on one question feature."""
     sentence = Logistic(("own_coverage",), (4.0,), -2.0, (0.0,), (1.0,))
     gate = Logistic((gate_on,), (8.0,), -4.0, (0.0,), (1.0,))
-    return Variant(sentence, gate, threshold, 0.5)
+    return Variant(sentence, gate, threshold, keep)
 
 
 def _answer(question: str, model: Variant, **kw):
@@ -76,3 +76,32 @@ def test_a_literal_fact_is_given_only_from_a_sentence_about_the_question_s_subje
     # The passage's only phone number is the wijkteam's: it does not answer for the Steunpunt.
     steunpunt = answer("Wat is het telefoonnummer van het Steunpunt Mantelzorg?")
     assert steunpunt.refused and "071" not in steunpunt.text
+
+
+def _answer_from(texts: list[str], question: str):
+    """An answer over one passage per text that takes every sentence it can and lets every fact question
+    through: the rules decide."""
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, t in enumerate(texts)
+    ]
+    req = _req(question)
+    return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
+
+
+def test_a_figure_comes_from_the_passage_about_the_subject():
+    texts = [
+        "Bijzondere bijstand voor een dieet wordt verleend als een arts het dieet voorschrijft.",
+        "De bijzondere bijstand voor stookkosten is een vast bedrag van € 40 per maand.",
+    ]
+    assert "€ 40" in _answer_from(texts, "Hoeveel bijzondere bijstand krijg je voor stookkosten?").text
+    # The only amount belongs to the heating costs: it does not answer for a diet.
+    diet = _answer_from(texts, "Hoeveel bijzondere bijstand krijg je voor een dieet?")
+    assert diet.refused and "€ 40" not in diet.text
+
+
+def test_a_verb_of_the_question_is_not_its_subject():
+    texts = ["Statushouders krijgen begeleiding van Vluchtelingenwerk. Vorig jaar moest het wijkteam 40 gezinnen helpen."]
+    # "moest" is rare in policy text, but a sentence that shares only that word says nothing about statushouders.
+    answer = _answer_from(texts, "Hoeveel statushouders moest de gemeente huisvesten?")
+    assert answer.refused and "40" not in answer.text

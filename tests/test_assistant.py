@@ -6,6 +6,7 @@ from assistant.embedders import HashingEmbedder
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.retrieval import Retriever
 from assistant.stores import MemoryStore
+from tests.conftest import plain_model
 
 
 def _cited_documents(answer):
@@ -24,6 +25,7 @@ def test_answers_with_the_right_passage_cited(mini: Assistant):
 
 
 def test_municipality_named_in_the_question_keeps_other_documents_out(mini: Assistant):
+    mini.model = plain_model()  # about which documents are searched, not about when to answer
     answer = mini.ask("Hoeveel opvangplekken organiseert Leiden?", audience="staff")
     assert {p.municipality for p in answer.passages} == {"Leiden"}
     assert "619" in answer.text
@@ -92,7 +94,7 @@ def test_a_document_reindexed_with_the_same_number_of_passages_is_picked_up(tmp_
     (corpus / "leiden_a.md").write_text("# Hulp\n\nHet wijkteam helpt inwoners van Leiden met vragen over zorg.\n")
     embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
     ingest(corpus, embedder, store, tmp_path / "t", sentence_store=sentences, progress=False)
-    assistant = Assistant(Retriever(embedder, store, sentences))
+    assistant = Assistant(Retriever(embedder, store, sentences), plain_model())
     assert "wijkteam" in assistant.ask("Wie helpt inwoners van Leiden met vragen over zorg?").text
     (corpus / "leiden_a.md").write_text("# Hulp\n\nHet buurtteam helpt inwoners van Leiden met vragen over zorg.\n")
     ingest(corpus, embedder, store, tmp_path / "t", sentence_store=sentences, progress=False)

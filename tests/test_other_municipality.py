@@ -105,11 +105,21 @@ def rotterdam(e5_model_dir: Path, e5_embedder, tmp_path_factory) -> tuple[Assist
 @pytest.mark.integration
 def test_rotterdam_questions_are_answered_from_its_own_regulations(rotterdam):
     assistant, _ = rotterdam
-    answer = assistant.ask("Kan de gemeente Rotterdam mijn reiskosten voor bezoek aan mijn broer in de gevangenis vergoeden?")
-    assert not answer.refused and answer.citations
-    assert all(c.passage.municipality == "Rotterdam" for c in answer.citations)
-    gifts = assistant.ask("Hoeveel mag ik per jaar aan giften ontvangen naast mijn bijstand?", audience="staff")
-    assert not gifts.refused and "1.200" in gifts.text
+    plain = {
+        "Kan de gemeente Rotterdam mijn reiskosten voor bezoek aan mijn broer in de gevangenis vergoeden?": "",
+        "Hoeveel mag ik per jaar aan giften ontvangen naast mijn bijstand?": "1.200",
+        "Kan ik bijzondere bijstand krijgen voor een babypakket bij mijn eerste kind?": "babypakket",
+        "Wie kan bijzondere bijstand krijgen voor de kosten van een uitvaart?": "erfgenaam",
+        "Betaalt de gemeente Rotterdam mijn verhuiskosten als ik moet verhuizen naar een goedkopere woning?": "",
+    }
+    answers = {q: assistant.ask(q, audience="staff") for q in plain}
+    answered = {q: a for q, a in answers.items() if not a.refused}
+    # The gate is a fitted model that declines some answerable questions (about one in ten held out):
+    # one plain question may fall under it, a corpus it does not understand would lose most.
+    assert len(answered) >= len(plain) - 1, [q for q in plain if q not in answered]
+    for q, a in answered.items():
+        assert a.citations and all(c.passage.municipality == "Rotterdam" for c in a.citations)
+        assert plain[q] in a.text, a.text
 
 
 @pytest.mark.integration

@@ -10,6 +10,7 @@ def test_resident_words_bring_policy_words_and_mark_the_social_domain():
 def test_other_municipal_services_are_recognised_unless_the_question_is_about_support():
     assert thesaurus.other_service("Hoe verleng ik mijn paspoort?")
     assert thesaurus.other_service("Gaat het morgen regenen in de binnenstad?")
+    assert thesaurus.other_service("Blijft het zaterdag droog op de markt?")
     assert thesaurus.other_service("Where do I get a parking permit?")
     # Remission of the waste levy is minima policy: the question names support, so it is not elsewhere.
     assert not thesaurus.other_service("Krijg ik met een bijstandsuitkering kwijtschelding van de afvalstoffenheffing?")
