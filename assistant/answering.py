@@ -45,7 +45,11 @@ class Request:
     @property
     def ignored_terms(self) -> set[str]:
         """Terms that say where, not what: they are no evidence that a sentence answers."""
-        return {t for name in self.place_names for t in terms(name)} | {"gemeent", "gemeentelijk", "municipality"} | _PHRASING
+        return (
+            {t for name in self.place_names for t in terms(name)}
+            | {"gemeent", "gemeentelijk", "municipality"}
+            | _PHRASING
+        )
 
 
 # Light and auxiliary verbs, prepositions, adverbs and the words of "hoe lang / hoe hoog" say how a
@@ -196,7 +200,9 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
             surface.setdefault(t, w)
     content = [t for t in dict.fromkeys(terms(req.question)) if t not in ignore]
     own = {t: index.idf(t) for t in content if t in index.postings}
-    extra = {t: 0.5 * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings}
+    extra = {
+        t: 0.5 * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings
+    }
     unknown = tuple(t for t in content if t not in index.postings and not t.isdigit())
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
     subject = {t: w for t, w in own.items() if not t.isdigit() and not _MONTH.fullmatch(t)}
@@ -488,8 +494,9 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
             return refusal(req, "elsewhere")
     if answerable < model.threshold:
         return refusal(req, "unsupported", _subjects(ev), related)
-    chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities)
-    if not chosen or not _fact_given(chosen):
+    words = req.language != "en"  # an English question shares no words with Dutch documents
+    chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities, words)
+    if not chosen or not _fact_given(chosen, words):
         return refusal(req, "unsupported", _subjects(ev), related)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
@@ -513,43 +520,43 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
 _PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer|welke|and|what|how|where)\b)", re.I)
 
 
-def _fact_given(chosen: Sequence[Candidate]) -> bool:
+def _fact_given(chosen: Sequence[Candidate], by_words: bool = True) -> bool:
     """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
     when one chosen sentence has such a fact, names the question's own subject (its rarest words, or the
     thing it asks for) and does not speak of another year than the one asked: the documents never get to
     imply one, nor does a figure about something else, even in the answer's own passage."""
     if not any(c.features["fact_type"] != 0 for c in chosen):
         return True
-    most = max(c.features["passage_specific"] for c in chosen)
-    return any(_gives_fact(c, most) for c in chosen)
+    return any(_gives_fact(c, chosen[0], by_words) for c in chosen)
 
 
-def _gives_fact(c: Candidate, most_specific: float) -> bool:
-    # The figure must also come from a passage about the subject as much as any chosen one is:
-    # "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
+def _gives_fact(c: Candidate, lead: Candidate, by_words: bool) -> bool:
+    # The figure must also come from a passage about the subject as much as the answer's lead sentence's
+    # is: "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
     return (
         c.features["fact_type"] > 0
-        and (c.features["specific"] > 0 or c.features["focus_words"] > 0)
+        and (not by_words or c.features["specific"] > 0 or c.features["focus_words"] > 0)
         and c.features["year"] != 0
-        and c.features["passage_specific"] >= most_specific
+        and c.features["passage_specific"] >= lead.features["passage_specific"]
     )
 
 
 def _with_fact(
-    chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10
+    chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], by_words: bool = True, among: int = 10
 ) -> list[Candidate]:
     """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence of
     the same passages that gives it (among the ranker's best few) takes the last place."""
-    if not chosen or _fact_given(chosen):
+    if not chosen or _fact_given(chosen, by_words):
         return chosen
     passages = {c.hit for c in chosen}
-    most = max(c.features["passage_specific"] for c in chosen)
     ranked = sorted(zip(probabilities, ev.candidates, strict=True), key=lambda pc: -pc[0])[:among]
     fact = next(
         (
             c
             for _, c in ranked
-            if c.hit in passages and _gives_fact(c, most) and not any(_same(c.text, o.full_text) for o in chosen)
+            if c.hit in passages
+            and _gives_fact(c, chosen[0], by_words)
+            and not any(_same(c.text, o.full_text) for o in chosen)
         ),
         None,
     )

@@ -24,7 +24,9 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+")
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({guard.MONTHS}|january|february|march|may|june|july|august|october)\b", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})\s+({guard.MONTHS}|january|february|march|may|june|july|august|october)\b", re.I
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 4  # fewer words than this left over is not an answer
 MIN_SUPPORT = 0.5  # share of a sentence's content words that its cited passages must contain

@@ -38,7 +38,9 @@ ZWOLLE = {
     ),
 }
 # One file described in the object shape (by file name); the other only by its name.
-SOURCES = {"bijzondere-bijstand.md": {"title": "Beleidsregels bijzondere bijstand", "municipality": "Zwolle", "year": 2024}}
+SOURCES = {
+    "bijzondere-bijstand.md": {"title": "Beleidsregels bijzondere bijstand", "municipality": "Zwolle", "year": 2024}
+}
 
 
 @pytest.fixture
