@@ -520,7 +520,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
 _PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer|welke|and|what|how|where)\b)", re.I)
 
 
-def _fact_given(chosen: Sequence[Candidate], by_words: bool = True) -> bool:
+def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:
     """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
     when one chosen sentence has such a fact, names the question's own subject (its rarest words, or the
     thing it asks for) and does not speak of another year than the one asked: the documents never get to
@@ -542,7 +542,7 @@ def _gives_fact(c: Candidate, lead: Candidate, by_words: bool) -> bool:
 
 
 def _with_fact(
-    chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], by_words: bool = True, among: int = 10
+    chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], by_words: bool, among: int = 10
 ) -> list[Candidate]:
     """When the asked-for kind of fact is not in the chosen sentences, the most probable sentence of
     the same passages that gives it (among the ranker's best few) takes the last place."""
