@@ -497,7 +497,10 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     words = req.language != "en"  # an English question shares no words with Dutch documents
     chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities, words)
     if not chosen or not _fact_given(chosen, words):
-        return refusal(req, "unsupported", _subjects(ev), related)
+        # A figure for another year is the commonest near miss: then the year is what the documents lack.
+        other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
+        years = tuple(_YEAR.findall(req.question)) if other_year else ()
+        return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []

@@ -113,4 +113,5 @@ def test_an_english_question_gets_the_figure_of_a_dutch_sentence():
     texts = ["In 2025 vangt de gemeente 681 Oekraïners op.", "De gemeente werkt samen met vrijwilligers."]
     # No word is shared across the languages, so the subject cannot be checked by words; the year can.
     assert "681" in _answer_from(texts, "How many Ukrainians does the municipality house in 2025?", "en").text
-    assert _answer_from(texts, "How many Ukrainians did the municipality house in 2023?", "en").refused
+    older = _answer_from(texts, "How many Ukrainians did the municipality house in 2023?", "en")
+    assert older.refused and "'2023'" in older.text  # what the documents lack is named
