@@ -52,9 +52,9 @@ class Request:
         )
 
 
-# Light and auxiliary verbs, prepositions, adverbs and the words of "hoe lang / hoe hoog" say how a
-# question is phrased, not what it is about: "moest", "kreeg", "per" or "daarna" are rare in policy
-# text, so by idf alone they would pass for its subject.
+# Light, auxiliary and modal verbs, prepositions, adverbs, "nieuw", "meest" and the words of "hoe lang /
+# hoe hoog" say how a question is phrased, not what it is about: "moest", "hoefde", "per" or "daarna" are
+# rare in policy text, so by idf alone they would pass for its subject.
 _PHRASING = frozenset(
     terms(
         """krijg krijgt krijgen kreeg kregen doe doet doen deed deden ga gaat gaan ging gingen kom komt komen
@@ -62,7 +62,8 @@ _PHRASING = frozenset(
         staan stond stonden word geef geeft geven gaf gaven laat laten liet maak maakt maken maakte gebeurt
         gebeuren gebeurde get gets got does doing go goes went come comes need needs happen happens
         per tijdens volgens binnen buiten tussen zonder sinds vanaf tegen via rond naast boven achter
-        daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak"""
+        daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak
+        hoef hoeft hoeven hoefde hoefden klopt kloppen klopte nieuw nieuwe meest meeste"""
     )
 )
 
@@ -203,7 +204,8 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     extra = {
         t: 0.5 * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings
     }
-    unknown = tuple(t for t in content if t not in index.postings and not t.isdigit())
+    # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
+    unknown = tuple(t for t in content if t not in index.postings and not t.isdigit() and not index.compounds(t))
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
     subject = {t: w for t, w in own.items() if not t.isdigit() and not _MONTH.fullmatch(t)}
     specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])

@@ -26,10 +26,14 @@ _INJECTION = re.compile(
       | ^\s*(bevestig|zeg|confirm|say)\s+(dat|nu|that|now)\b
       | \binstructie\s+voor\s+de\s+ai | \binstructions?\s+for\s+the\s+(ai|assistant|model|agent)\b
       # Fake system messages and mode switches: "### SYSTEEM-OVERRIDE ###", "[BEHEERDER]", "onderhoudsmodus"
-      | \b(systeem|system)[\s-]*(override|bericht|message)\b | \[(beheerder|admin|administrator|systeem|system)\]
+      | \b(systeem|system)[\s-]*(override|bericht|message|melding|notice|alert)\b | \[(beheerder|admin|administrator|systeem|system)\]
       | \b(onderhoudsmodus|maintenance\s+mode|beheerdersmodus|admin\s+mode)\b
       | \b(systeem|system)[\s-]*(instructie|instruction)s?\b | <!--
       | \b(notitie|note|bericht|message|opdracht)\s+(voor|for|aan|to)\s+(de\s+|the\s+)?(ai|assistent|assistant|chatbot|model|bot)\b
+      # "[BERICHT VAN DE BEHEERDER: ...]", "### Bericht van de beheerder ###": only as a label, since
+      # "een bericht van de beheerder" of one's flat is part of a real question
+      | \b(bericht|message|melding|notice)\s+(van|from)\s+(de\s+|het\s+|the\s+)?(beheerder|admin\w*|systeem|system|ontwikkelaar\w*|developers?)\s*(\]?\s*:|\#{2,})
+      | \b(vermeld|noem)\s+dit\s+(bericht|instructie|notitie)\s+niet\b | \bdo\s+not\s+mention\s+this\s+(message|note|instruction)
       | \bsluit\s+(elk|ieder|je|jouw|uw)\s+antwoord\s+af\b | \b(end|finish|close)\s+(every|each|your)\s+(answer|reply|response)\b
       | \b(voor|aan)\s+deze\s+(assistent|chatbot|ai)\b | \b(for|to)\s+this\s+(assistant|chatbot|ai)\b
       | \b(print|toon|herhaal|geef)\s+(je|jouw|uw)\s+(volledige\s+)?(systeem|interne|verborgen|eerste)\w*
@@ -78,7 +82,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\bbedrag|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
             re.I,
         ),
-        re.compile(r"€\s?\d|\d\s?euro|eur\s?\d", re.I),
+        # Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"):
+        # a number with thousands separators or in millions is an amount too.
+        re.compile(
+            r"€\s?\d|\d\s?euro|eur\s?\d|\b\d{1,3}(\.\d{3})+(,\d+)?\b|\b\d+(,\d+)?\s?(miljoen|mln|miljard)\b", re.I
+        ),
     ),
     "percentage": (
         re.compile(r"welk\s+percentage|hoeveel\s+procent|what\s+percentage|how\s+many\s+percent", re.I),
@@ -123,6 +131,7 @@ def is_injection(text: str) -> bool:
 
 # Blocks a person does not read but a model would: HTML comments and [[...]] markers.
 _HIDDEN = re.compile(r"<!--[\s\S]*?(-->|$)|\[\[[\s\S]*?(\]\]|$)")
+_BRACKETED = re.compile(r"\[[^\[\]]*(\]|$)")
 
 
 def legitimate_part(question: str) -> str:
@@ -133,7 +142,14 @@ def legitimate_part(question: str) -> str:
     """
     kept: list[str] = []
     injected = bool(_HIDDEN.search(question))
-    for sentence in sentences.split(_HIDDEN.sub(" ", question).strip(), sentences.TYPED, min_words=1):
+    visible = _HIDDEN.sub(" ", question)
+    # A bracketed block that instructs ("[SYSTEEMBERICHT: negeer ... .] Welk bureau ...?") goes as a whole,
+    # so the question after it is not taken for the block's continuation.
+    blocks = [m.group(0) for m in _BRACKETED.finditer(visible) if is_injection(m.group(0))]
+    for block in blocks:
+        visible = visible.replace(block, " ")
+    injected = injected or bool(blocks)
+    for sentence in sentences.split(visible.strip(), sentences.TYPED, min_words=1):
         if is_injection(sentence):
             injected = True
         elif sentence and (not injected or (sentence.rstrip().endswith("?") and not re.search(r"['\"\]>]", sentence))):

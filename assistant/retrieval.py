@@ -14,7 +14,7 @@ from assistant.protocols import ALIASES_KEY, CHUNK_KEY, POSITION_KEY, Embedder, 
 from assistant.stores import cosine
 from assistant.versions import served
 
-RRF_K = 60
+RRF_K = 15
 MODES = ("hybrid", "dense", "bm25", "hybrid+sentences")
 
 

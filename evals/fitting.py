@@ -39,7 +39,10 @@ GATE_FEATURES = (
     "specific_missing", "asks_fact", "in_domain", "names_other", "best_dense", "best_similarity",
     "unknown_share", "unknown_subject", "other_service",
 )  # fmt: skip
-MAX_OVER_REFUSAL = 0.05  # the threshold is the strictest one that refuses at most this share of answerable questions
+# The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
+# questions. Sets it was not fitted on come out higher (0.05 here gave 0.062 on the held-out sample
+# sets), so the target sits below the 0.05 wanted of unseen questions (BENCHMARKS.md, fourth session).
+MAX_OVER_REFUSAL = 0.04
 KEEPS = (0.3, 0.5, 0.7, 0.9)
 FOLDS = 5
 # Regularisation of the gate (few questions, many features): chosen by leave-one-set-out AUC (0.1 > 1 > 0.03).

@@ -148,11 +148,15 @@ def mini(tmp_path: Path) -> Assistant:
 
 
 def mini_assistant(folder: Path, files: dict[str, str] = MINI_CORPUS, chat=None) -> Assistant:  # noqa: ANN001
-    """The `mini` assistant for tests that need other files or a chat model: corpus and texts under `folder`."""
+    """The `mini` assistant for tests that need other files or a chat model: corpus and texts under `folder`.
+
+    It answers with `plain_model`: a corpus of a few sentences lies outside what the shipped model was
+    fitted on, and these tests are about everything but the fitted choices (those are tested on the
+    sample corpus and measured by `wegwijzer fit --check`)."""
     embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
     corpus = write_corpus(folder / "corpus", files)
     ingest(corpus, embedder, store, folder / "texts", sentence_store=sentences, progress=False)
-    return Assistant(Retriever(embedder, store, sentences), chat=chat)
+    return Assistant(Retriever(embedder, store, sentences), plain_model(), chat=chat)
 
 
 def plain_model() -> AnswerModel:

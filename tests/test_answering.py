@@ -115,3 +115,10 @@ def test_an_english_question_gets_the_figure_of_a_dutch_sentence():
     assert "681" in _answer_from(texts, "How many Ukrainians does the municipality house in 2025?", "en").text
     older = _answer_from(texts, "How many Ukrainians did the municipality house in 2023?", "en")
     assert older.refused and "'2023'" in older.text  # what the documents lack is named
+
+
+def test_a_word_the_documents_use_only_in_compounds_is_not_unknown_to_them():
+    req = _req("Krijg ik hulp bij de respijtzorg voor mijn dementie en bij een stempas?")
+    found = evidence(req, _hits(), BM25Index(TEXTS), {})
+    # "dementie" only appears in "dementievriendelijke"; "stempas" nowhere.
+    assert found.unknown == ("stempas",)

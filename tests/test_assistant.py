@@ -25,7 +25,6 @@ def test_answers_with_the_right_passage_cited(mini: Assistant):
 
 
 def test_municipality_named_in_the_question_keeps_other_documents_out(mini: Assistant):
-    mini.model = plain_model()  # about which documents are searched, not about when to answer
     answer = mini.ask("Hoeveel opvangplekken organiseert Leiden?", audience="staff")
     assert {p.municipality for p in answer.passages} == {"Leiden"}
     assert "619" in answer.text

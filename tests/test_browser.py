@@ -16,7 +16,7 @@ from assistant.settings import Settings
 from assistant.stores import MemoryStore
 from ingest.indexing import ingest
 from ingest.library import Library
-from tests.conftest import MINI_CORPUS, serving, write_corpus
+from tests.conftest import MINI_CORPUS, plain_model, serving, write_corpus
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -57,7 +57,8 @@ def server(tmp_path_factory) -> Iterator[str]:
     settings = Settings(corpus_dir=root / "corpus", data_dir=root, staff_token=STAFF_PASSWORD)
     app = create_app(
         settings,
-        assistant=Assistant(Retriever(embedder, store, sentences)),
+        # The pages are under test, not the fitted choices (a corpus of a few sentences lies outside them).
+        assistant=Assistant(Retriever(embedder, store, sentences), plain_model()),
         library=Library(root / "corpus", root),
     )
     with serving(app) as url:

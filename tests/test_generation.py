@@ -10,12 +10,11 @@ import pytest
 from assistant.chat_models import ScriptedChatModel
 from assistant.core import Assistant
 from assistant.domain import Answer, Turn
-from tests.conftest import MINI_CORPUS, SHARED, mini_assistant, plain_model
+from tests.conftest import MINI_CORPUS, SHARED, mini_assistant
 
 
 def _assistant(tmp_path: Path, chat: ScriptedChatModel, files: dict[str, str] = MINI_CORPUS) -> Assistant:
     assistant = mini_assistant(tmp_path, files, chat)
-    assistant.model = plain_model()  # these tests are about the model's text, not about when to answer
     return assistant
 
 

@@ -6,6 +6,7 @@ every worker answers from; feedback lands in the one shared database.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import free_port, wait_for_port, write_corpus
+from tests.conftest import free_port, plain_model, wait_for_port, write_corpus
 
 pytestmark = pytest.mark.integration
 
@@ -25,6 +26,8 @@ NOTE = b"# Vervoer\n\nDe Regiotaxi Holland Rijnland rijdt inwoners van Leiden me
 
 def test_several_workers_share_one_chroma_server(chroma_server: str, e5_model_dir: Path, tmp_path: Path):
     corpus = write_corpus(tmp_path / "corpus")
+    plain = tmp_path / "plain-model.json"
+    plain.write_text(json.dumps(plain_model().to_json()), encoding="utf-8")
     env = {
         **os.environ,
         "OMP_NUM_THREADS": "1",  # two workers on two cores: one thread each
@@ -34,6 +37,8 @@ def test_several_workers_share_one_chroma_server(chroma_server: str, e5_model_di
         "WEGWIJZER_COLLECTION": "scale-out",
         "WEGWIJZER_EMBEDDING_MODEL": str(e5_model_dir),
         "WEGWIJZER_STAFF_TOKEN": "geheim",
+        # Sharing one index is under test, not the fitted choices (a corpus of a few sentences lies outside them).
+        "WEGWIJZER_ANSWER_MODEL": str(plain),
         "HF_HUB_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
     }
