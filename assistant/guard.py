@@ -79,7 +79,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
             r"hoe\s+hoog\s+is\s+(de|het|mijn|een)\s+(\w+\s+)?(bedrag|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering)|"
-            r"\bbedrag|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
+            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
             re.I,
         ),
         # Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"):
@@ -89,7 +89,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
     "percentage": (
-        re.compile(r"welk\s+percentage|hoeveel\s+procent|what\s+percentage|how\s+many\s+percent", re.I),
+        re.compile(
+            r"welk\s+percentage|hoeveel\s+procent|what\s+percentage|how\s+many\s+percent|"
+            r"\b(welke|hoeveel|hoe\s+hoog\s+is\s+de)\s+rente\b|rentepercentage|interest\s+rate",
+            re.I,
+        ),
         re.compile(r"\d\s?(%|procent)", re.I),
     ),
     "duration": (

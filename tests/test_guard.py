@@ -13,6 +13,10 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoe laat gaat het loket open?") == "hours"
     assert guard.answer_type("Wat is de eigen bijdrage?") == "amount"
     assert guard.answer_type("Waar kan ik terecht?") is None
+    # Compounds ask for an amount too; a rate is a percentage.
+    assert guard.answer_type("Tot welk maximumbedrag neemt de gemeente een huurschuld over?") == "amount"
+    assert guard.answer_type("Welk grensbedrag geldt voor giften?") == "amount"
+    assert guard.answer_type("Welke rente rekent de kredietbank?") == "percentage"
     assert guard.has_fact("phone", "Bel 071 516 5000")
     assert guard.has_fact("amount", "De bijdrage is € 19 per maand")
     assert not guard.has_fact("amount", "De bijdrage is laag")
