@@ -104,7 +104,8 @@ class Evidence:
 
 # "Where can I go / who can help": residents need the name of a place or organisation.
 _WANTS_PLACE = re.compile(
-    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|instantie|organisatie|where|who can|help me)\b",
+    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|instantie|organisatie|where|who can|help me)\b|"
+    r"\b(me|mij|ons)\s+(\w+\s+)?help(en|e)?\b",  # "kan de gemeente me helpen", "kan iemand ons wat helpen"
     re.I,
 )
 _NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
@@ -165,7 +166,10 @@ def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Ind
 
 
 def _is_heading(sentence: str) -> bool:
-    return len(sentence.split()) < 8 and not sentence.endswith((".", "!", "?", ";"))
+    """A short line without a full stop, or a numbered section title ("4.3 We ondersteunen minimahuishoudens")."""
+    return (len(sentence.split()) < 8 or bool(guard.OUTLINE.match(sentence))) and not sentence.endswith(
+        (".", "!", "?", ";")
+    )
 
 
 def _usable(sentence: str, wants_figures: bool) -> bool:

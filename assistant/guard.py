@@ -178,11 +178,11 @@ _REFERENCE = re.compile(
 
 
 # "4.3 We ondersteunen ...": a section number that opens a line is an outline position, not a fact.
-_OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
+OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
 
 
 def has_fact(answer_type_name: str, text: str) -> bool:
-    return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", _OUTLINE.sub(" ", text))))
+    return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", OUTLINE.sub(" ", text))))
 
 
 _ASKS = re.compile(r"\?|\b(wat|hoe|hoeveel|waar|waarom|wie|wanneer|welke?|what|how|where|why|who|when|which)\b", re.I)

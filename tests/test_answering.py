@@ -122,3 +122,10 @@ def test_a_word_the_documents_use_only_in_compounds_is_not_unknown_to_them():
     found = evidence(req, _hits(), BM25Index(TEXTS), {})
     # "dementie" only appears in "dementievriendelijke"; "stempas" nowhere.
     assert found.unknown == ("stempas",)
+
+
+def test_a_numbered_section_title_is_no_answer():
+    texts = ("4.3 We ondersteunen minimahuishoudens en bieden laagdrempelige schuldhulpverlening",)
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", texts[0], 0, len(texts[0]), 1.0), 0.86, 1.0)]
+    req = _req("Kan de gemeente me helpen met schuldhulpverlening?")
+    assert evidence(req, hits, BM25Index(texts), {}).candidates == ()
