@@ -192,9 +192,13 @@ class _Terms:
     unknown: tuple[str, ...]  # the question's content words that no document uses
     content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
-    focus: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ..."), and its years
-    focus_words: frozenset[str]  # the focus without years
+    focus_words: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
     years: frozenset[str]  # the years it names
+
+    @property
+    def focus(self) -> frozenset[str]:
+        """What it asks for, with its years: 2022's figure does not answer a question about 2024."""
+        return self.focus_words | self.years
 
 
 def _question_terms(req: Request, index: BM25Index) -> _Terms:
@@ -214,9 +218,8 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     subject = {t: w for t, w in own.items() if not t.isdigit() and not _MONTH.fullmatch(t)}
     specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])
     words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
-    # A year the question names ("in 2024") is part of what it asks: 2022's figure does not answer it.
     years = frozenset(_YEAR.findall(req.question))
-    return _Terms(own, extra | own, specific, unknown, len(content), surface, words_asked | years, words_asked, years)
+    return _Terms(own, extra | own, specific, unknown, len(content), surface, words_asked, years)
 
 
 def evidence(

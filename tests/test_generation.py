@@ -14,8 +14,7 @@ from tests.conftest import MINI_CORPUS, SHARED, mini_assistant
 
 
 def _assistant(tmp_path: Path, chat: ScriptedChatModel, files: dict[str, str] = MINI_CORPUS) -> Assistant:
-    assistant = mini_assistant(tmp_path, files, chat)
-    return assistant
+    return mini_assistant(tmp_path, files, chat)
 
 
 def _sources(messages: Sequence[Turn]) -> str:
