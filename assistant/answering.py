@@ -52,8 +52,9 @@ class Request:
         )
 
 
-# Light, auxiliary and modal verbs, prepositions, adverbs, "nieuw", "meest" and the words of "hoe lang /
-# hoe hoog" say how a question is phrased, not what it is about: "moest", "hoefde", "per" or "daarna" are
+# Light, auxiliary and modal verbs, verbs of what a document says ("noemt", "hanteert"), prepositions,
+# adverbs, "nieuw", "meest", "aandeel" and the words of "hoe lang / hoe hoog" say how a question is
+# phrased, not what it is about: "moest", "hoefde", "per" or "daarna" are
 # rare in policy text, so by idf alone they would pass for its subject.
 _PHRASING = frozenset(
     terms(
@@ -63,7 +64,9 @@ _PHRASING = frozenset(
         gebeuren gebeurde get gets got does doing go goes went come comes need needs happen happens
         per tijdens volgens binnen buiten tussen zonder sinds vanaf tegen via rond naast boven achter
         daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak
-        hoef hoeft hoeven hoefde hoefden klopt kloppen klopte nieuw nieuwe meest meeste"""
+        hoef hoeft hoeven hoefde hoefden klopt kloppen klopte nieuw nieuwe meest meeste
+        hanteer hanteert hanteren hanteerde noem noemt noemen noemde genoemd vermeld vermeldt vermelden
+        beschrijft beschrijven beschreven aandeel hoeveelheid"""
     )
 )
 
@@ -467,6 +470,13 @@ def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Seq
             "I cannot do that. I only answer questions about social policy from the municipal documents."
             if en
             else "Dat kan ik niet doen. Ik beantwoord alleen vragen over sociaal beleid, op basis van de documenten van de gemeente."
+        )
+    elif reason == "task":
+        text = (
+            "I cannot write letters, texts or code. I answer questions about social policy from the municipal documents."
+            if en
+            else "Brieven, teksten of code schrijf ik niet. Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid, "
+            "op basis van de documenten van de gemeente."
         )
     elif reason == "elsewhere":
         covered, asked = _listed(req.indexed, "and" if en else "en"), _listed(req.others, "or" if en else "of")

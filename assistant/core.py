@@ -159,6 +159,8 @@ class Assistant:
         if guard.only_instructions(question, legit):
             # Nothing but an instruction to the assistant: decline, never obey.
             composed = answering.refusal(req, "injection")
+        elif guard.asks_task(legit):
+            composed = answering.refusal(req, "task")
         else:
             similarities = self._similarities(req, hits)
             ev = answering.evidence(req, hits, self.retriever.index, similarities)

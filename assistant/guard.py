@@ -50,6 +50,9 @@ _INJECTION = re.compile(
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
+# Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"): a number
+# with thousands separators or in millions is an amount too.
+_AMOUNT = r"€\s?\d|\d\s?euro|eur\s?\d|\b\d{1,3}(\.\d{3})+(,\d+)?\b|\b\d+(,\d+)?\s?(miljoen|mln|miljard)\b"
 _UNITS = r"(werk)?dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|uren|days?|weeks?|months?|years?|hours?"
 
 # What kind of fact a question wants; such facts must literally appear in a passage. First match wins.
@@ -75,18 +78,25 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\badres\b|address|waar\s+zit|waar\s+is\s+het\s+kantoor", re.I),
         re.compile(r"\b[A-Z][a-z]+(straat|weg|laan|plein|kade|gracht|singel|pad)\s+\d+", re.I),
     ),
+    # An income or asset limit is stated as an amount or as a share of a norm ("130% van het sociaal minimum").
+    "limit": (
+        re.compile(
+            r"tot\s+welk\s+(bruto\s+|netto\s+)?(inkomen|vermogen)|"
+            r"\b(welke|wat\s+is\s+de|hoe\s+hoog\s+is\s+de|binnen\s+de)\s+(\w+\s+){0,2}?\w*(inkomens|vermogens|huur)grens|"
+            r"\bhoeveel\s+(mag|kan|mogen)\s+(ik|je|we|wij|u|hij|zij)\s+(\w+\s+){0,6}?(bij)?verdienen|"
+            r"\b(income|asset)\s+limit|how\s+much\s+(can|may)\s+(i|we)\s+(earn|save)",
+            re.I,
+        ),
+        re.compile(_AMOUNT + r"|\d\s?(%|procent)", re.I),
+    ),
     "amount": (
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
-            r"hoe\s+hoog\s+is\s+(de|het|mijn|een)\s+(\w+\s+)?(bedrag|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering)|"
+            r"hoe\s+hoog\s+is\s+(de|het|mijn|een)\s+(\w+\s+)?\w*(bedrag|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm)\b|"
             r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
             re.I,
         ),
-        # Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"):
-        # a number with thousands separators or in millions is an amount too.
-        re.compile(
-            r"€\s?\d|\d\s?euro|eur\s?\d|\b\d{1,3}(\.\d{3})+(,\d+)?\b|\b\d+(,\d+)?\s?(miljoen|mln|miljard)\b", re.I
-        ),
+        re.compile(_AMOUNT, re.I),
     ),
     "percentage": (
         re.compile(
@@ -183,6 +193,21 @@ OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
 
 def has_fact(answer_type_name: str, text: str) -> bool:
     return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", OUTLINE.sub(" ", text))))
+
+
+# Asking the assistant to produce something (a letter, a poem, a script, a translation) rather than to
+# say what the documents hold: "Kun je een sollicitatiebrief voor me schrijven?", "Schrijf een gedicht".
+# "Hoe leer ik lezen en schrijven" and "Kun je me helpen een bezwaar te schrijven?" are not such requests.
+_TASK = re.compile(
+    r"""(^|[.!?]\s+)(schrijf|vertaal|programmeer|write|translate|draft|compose)\s+(een|a|an|dit|this|the|de|het|me|mij|voor)\b
+      | \b(kun|kan|kunt|wil|wilt|zou|zoudt)\s+(je|jij|u)\s+((?!te\b)[\w'-]+\s+){0,8}(schrijven|opstellen|vertalen|dichten|programmeren)\b
+      | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def asks_task(question: str) -> bool:
+    return bool(_TASK.search(question))
 
 
 _ASKS = re.compile(r"\?|\b(wat|hoe|hoeveel|waar|waarom|wie|wanneer|welke?|what|how|where|why|who|when|which)\b", re.I)

@@ -1,5 +1,5 @@
 from assistant.answer_model import AnswerModel, Logistic, Variant
-from assistant.answering import Request, compose, evidence
+from assistant.answering import Request, _question_terms, compose, evidence
 from assistant.domain import Passage
 from assistant.lexical import BM25Index
 from assistant.retrieval import Hit
@@ -107,6 +107,18 @@ def test_a_verb_of_the_question_is_not_its_subject():
     # "moest" is rare in policy text, but a sentence that shares only that word says nothing about statushouders.
     answer = _answer_from(texts, "Hoeveel statushouders moest de gemeente huisvesten?")
     assert answer.refused and "40" not in answer.text
+
+
+def test_words_about_what_a_document_says_are_not_the_subject():
+    texts = [
+        "Percentage cliënten dat wist waar ze met een hulpvraag terecht kon: 74% in 2023.",
+        "Elke hulpvraag en elke cliënt krijgt binnen een week antwoord.",
+        "Het wijkteam hanteert een groter aandeel vrijwilligers dan vroeger.",
+    ]
+    # "hanteert" and "aandeel" are the rarest words of the question, yet it is about clients' hulpvraag.
+    question = "Welke streefwaarde hanteert de gemeente voor het aandeel cliënten met een hulpvraag?"
+    found = _question_terms(_req(question), BM25Index(texts))
+    assert set(found.specific) == {"cliënt", "hulpvraag"}
 
 
 def test_an_english_question_gets_the_figure_of_a_dutch_sentence():

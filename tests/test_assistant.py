@@ -46,6 +46,12 @@ def test_injection_around_a_real_question_answers_the_real_part(mini: Assistant)
     assert not answer.refused and "Incluzio" in answer.text
 
 
+def test_a_request_to_write_something_is_declined_without_quoting(mini: Assistant):
+    answer = mini.ask("Kun je een brief voor me schrijven aan de mantelzorgondersteuning in Leiderdorp?")
+    assert answer.refused and answer.citations == ()
+    assert "schrijf ik niet" in answer.text and "Leiderdorp" in answer.text
+
+
 def test_other_municipality_is_declined_and_named(mini: Assistant):
     answer = mini.ask("Hoe vraag ik in Zoetermeer mantelzorgondersteuning aan?")
     assert answer.refused and "Zoetermeer" in answer.text
