@@ -157,13 +157,13 @@ def names_a_place(sentence: str, ignore: frozenset[str] | set[str]) -> bool:
 
 
 def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Index) -> float:
-    """The idf-weighted share of question terms in a text; a compound counts for half."""
+    """The idf-weighted share of question terms in a text; a compound, or a compound's head, counts for half."""
     total = sum(weights.values())
     found = 0.0
     for t, w in weights.items():
         if t in sentence_terms:
             found += w
-        elif any(c in sentence_terms for c in index.compounds(t)):
+        elif any(c in sentence_terms for c in (*index.compounds(t), *index.heads(t))):
             found += w / 2
     return found / total if total else 0.0
 
@@ -191,7 +191,8 @@ class _Terms:
 
     own: dict[str, float]  # the question's own words that some document uses
     all: dict[str, float]  # own words and thesaurus words (at half weight)
-    specific: dict[str, float]  # the two rarest own words: what the question is specifically about
+    subject: dict[str, float]  # own words but numbers and months: what the question is about
+    specific: dict[str, float]  # the two rarest subject words: what the question is specifically about
     unknown: tuple[str, ...]  # the question's content words that no document uses
     content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
@@ -222,7 +223,7 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])
     words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
     years = frozenset(_YEAR.findall(req.question))
-    return _Terms(own, extra | own, specific, unknown, len(content), surface, words_asked, years)
+    return _Terms(own, extra | own, subject, specific, unknown, len(content), surface, words_asked, years)
 
 
 def evidence(
@@ -264,6 +265,7 @@ def evidence(
                 "focus": _has_any(qt.focus, in_sentence, index),
                 # For the fact rule only (not fitted): the subject asked for, and the year asked about.
                 "focus_words": _has_any(qt.focus_words, in_sentence, index),
+                "subject": coverage(in_sentence, qt.subject, index),
                 "year": _year_matches(qt.years, whole, in_passage),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
@@ -549,17 +551,26 @@ def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:
     imply one, nor does a figure about something else, even in the answer's own passage."""
     if not any(c.features["fact_type"] != 0 for c in chosen):
         return True
-    return any(_gives_fact(c, chosen[0], by_words) for c in chosen)
+    return any(_gives_fact(c, chosen, by_words) for c in chosen)
 
 
-def _gives_fact(c: Candidate, lead: Candidate, by_words: bool) -> bool:
+def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bool:
     # The figure must also come from a passage about the subject as much as the answer's lead sentence's
     # is: "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
     return (
         c.features["fact_type"] > 0
-        and (not by_words or c.features["specific"] > 0 or c.features["focus_words"] > 0)
+        and (not by_words or c.features["specific"] > 0 or c.features["focus_words"] > 0 or _follows_up(c, chosen))
         and c.features["year"] != 0
-        and c.features["passage_specific"] >= lead.features["passage_specific"]
+        and c.features["passage_specific"] >= chosen[0].features["passage_specific"]
+    )
+
+
+def _follows_up(c: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """A sentence that names the question's subject in other words, right after a chosen one that names it
+    specifically, goes on about it: "De subsidieregeling ... is vertraagd. De regeling zal per 1 oktober
+    2022 in werking treden." ("Bel het wijkteam op ..." after a sentence on the Steunpunt does not.)"""
+    return c.features["subject"] > 0 and any(
+        o.hit == c.hit and o.position == c.position - 1 and o.features["specific"] > 0 for o in chosen
     )
 
 
@@ -577,7 +588,7 @@ def _with_fact(
             c
             for _, c in ranked
             if c.hit in passages
-            and _gives_fact(c, chosen[0], by_words)
+            and _gives_fact(c, chosen, by_words)
             and not any(_same(c.text, o.full_text) for o in chosen)
         ),
         None,

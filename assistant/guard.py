@@ -92,7 +92,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "amount": (
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
-            r"hoe\s+hoog\s+is\s+(de|het|mijn|een)\s+(\w+\s+)?\w*(bedrag|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm)\b|"
+            r"\b(wat|hoe\s+hoog)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
+            r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
             r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
             re.I,
         ),

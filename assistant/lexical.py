@@ -72,6 +72,7 @@ class BM25Index:
         self.n = len(self.lengths)
         self.avg_length = (sum(self.lengths) / self.n) if self.n else 1.0
         self._compounds: dict[str, list[str]] = {}
+        self._heads: dict[str, list[str]] = {}
 
     def idf(self, term: str) -> float:
         df = len(self.postings.get(term, ()))
@@ -93,6 +94,18 @@ class BM25Index:
                 if len(t) >= len(term) + 3 and (t.endswith(term) or (len(term) >= 8 and t.startswith(term)))
             ]
         return self._compounds[term]
+
+    def heads(self, term: str) -> list[str]:
+        """Indexed head words of a Dutch compound `term`: 'subsidieregeling' -> 'regeling'.
+
+        A text about "de regeling" may be about the subsidieregeling a question names; five letters at
+        least, and three left over for the modifier, as for `compounds`.
+        """
+        if term not in self._heads:
+            self._heads[term] = [
+                term[i:] for i in range(3, len(term) - 4) if term[i:] in self.postings
+            ]
+        return self._heads[term]
 
     def expand(self, query: str) -> dict[str, float]:
         """Query terms with their weights: the terms themselves, and their compounds at half weight."""

@@ -100,6 +100,18 @@ def test_a_figure_comes_from_the_passage_about_the_subject():
     assert diet.refused and "€ 40" not in diet.text
 
 
+def test_the_sentence_after_one_about_the_subject_may_give_the_fact():
+    texts = [
+        "De subsidieregeling woningaanpassing is door gebrek aan capaciteit vertraagd. "
+        "De regeling zal per 1 oktober 2022 in werking treden. Bel het wijkteam op 071 516 5000."
+    ]
+    answer = _answer_from(texts, "Waarom is de subsidieregeling woningaanpassing vertraagd, en per wanneer gaat die in?")
+    assert not answer.refused and "1 oktober 2022" in answer.text
+    # The sentence after it names something else: its phone number is not the regeling's.
+    phone = _answer_from(texts, "Wat is het telefoonnummer van de subsidieregeling woningaanpassing?")
+    assert phone.refused and "071" not in phone.text
+
+
 def test_a_verb_of_the_question_is_not_its_subject():
     texts = [
         "Statushouders krijgen begeleiding van Vluchtelingenwerk. Vorig jaar moest het wijkteam 40 gezinnen helpen."
