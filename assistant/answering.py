@@ -217,9 +217,9 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
         t: 0.5 * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings
     }
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
-    unknown = tuple(t for t in content if t not in index.postings and not t.isdigit() and not index.compounds(t))
+    unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
-    subject = {t: w for t, w in own.items() if not t.isdigit() and not _MONTH.fullmatch(t)}
+    subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t)}
     specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])
     words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
     years = frozenset(_YEAR.findall(req.question))

@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, cast
 
-_WORD = re.compile(r"[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
+# A number with separators is one token: "1.200" (the thousands separator dropped, so it matches "1200")
+# or "17.0077" (a reference, which must not match the 17 of "mijn zoon van 17").
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 STOPWORDS = frozenset(
     """de het een en of maar dat die dit deze der den des van voor na naar in op uit aan bij met
@@ -46,6 +49,8 @@ def words(text: str) -> list[str]:
     """Lower-cased word tokens; hyphenated words also give their parts."""
     out: list[str] = []
     for w in _WORD.findall(text.lower().replace("%", " procent")):
+        if _THOUSANDS.fullmatch(w):
+            w = w.replace(".", "")
         out.append(w)
         if "-" in w:
             out.extend(part for part in w.split("-") if part)

@@ -19,3 +19,17 @@ def test_bm25_ranks_the_matching_text_first_and_finds_compounds():
 def test_allowed_restricts_results():
     index = BM25Index(["zorg in leiden", "zorg in leiderdorp"])
     assert [i for i, _ in index.top("zorg", 5, allowed={1})] == [1]
+
+
+def test_a_number_with_separators_is_one_term():
+    # "1.200" is twelve hundred, as "1200"; "RV 17.0077" is a reference, not the 17 of someone's age.
+    assert "1200" in terms("een bijdrage van € 1.200 per jaar") and "200" not in terms("€ 1.200")
+    assert "17" not in terms("Kader sociale wijkteams (RV 17.0077)")
+    assert "3,5" in terms("een rente van 3,5%")
+
+
+def test_a_compound_s_head_words_are_found():
+    index = BM25Index(["De regeling gaat in oktober in.", "Een aanpassing van de woning."])
+    assert index.heads(terms("subsidieregeling")[0]) == terms("regeling")
+    assert index.heads(terms("woningaanpassing")[0]) == terms("aanpassing")
+    assert index.heads(terms("regeling")[0]) == []  # no modifier left
