@@ -40,9 +40,10 @@ GATE_FEATURES = (
     "unknown_share", "unknown_subject", "other_service",
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
-# questions. Sets it was not fitted on come out higher (0.05 here gave 0.062 on the held-out sample
-# sets), so the target sits below the 0.05 wanted of unseen questions (BENCHMARKS.md, fourth session).
-MAX_OVER_REFUSAL = 0.04
+# questions: the largest share (of 0.03-0.06) whose held-out over-refusal stays within what is asked of
+# unseen questions on both corpora, 0.05 on the sample's and 0.10 on Rotterdam's (BENCHMARKS.md, fifth
+# session: 0.036 and 0.087 here; 0.06 gives 0.107 on Rotterdam).
+MAX_OVER_REFUSAL = 0.05
 KEEPS = (0.3, 0.5, 0.7, 0.9)
 FOLDS = 5
 # Regularisation of the gate (few questions, many features): chosen by leave-one-set-out AUC (0.1 > 1 > 0.03).
