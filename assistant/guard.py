@@ -200,7 +200,8 @@ def has_fact(answer_type_name: str, text: str) -> bool:
 # say what the documents hold: "Kun je een sollicitatiebrief voor me schrijven?", "Schrijf een gedicht".
 # "Hoe leer ik lezen en schrijven" and "Kun je me helpen een bezwaar te schrijven?" are not such requests.
 _TASK = re.compile(
-    r"""(^|[.!?]\s+)(schrijf|vertaal|programmeer|write|translate|draft|compose)\s+(een|a|an|dit|this|the|de|het|me|mij|voor)\b
+    r"""(^|[.!?]\s+)(please\s+|graag\s+)?(schrijf|vertaal|programmeer|write|translate|draft|compose)\s+
+        (een|a|an|dit|this|the|de|het|me|mij|voor|into|naar|in|to)\b
       | \b(kun|kan|kunt|wil|wilt|zou|zoudt)\s+(je|jij|u)\s+((?!te\b)[\w'-]+\s+){0,8}(schrijven|opstellen|vertalen|dichten|programmeren)\b
       | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b""",
     re.IGNORECASE | re.VERBOSE,

@@ -40,10 +40,10 @@ GATE_FEATURES = (
     "unknown_share", "unknown_subject", "other_service",
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
-# questions: the largest share (of 0.03-0.06) whose held-out over-refusal stays within what is asked of
-# unseen questions on both corpora, 0.05 on the sample's and 0.10 on Rotterdam's (BENCHMARKS.md, fifth
-# session: 0.036 and 0.087 here; 0.06 gives 0.107 on Rotterdam).
-MAX_OVER_REFUSAL = 0.05
+# questions: the largest share (of 0.03-0.05) whose held-out over-refusal stays within what is asked of
+# unseen questions, 0.05 on the sample corpus (0.038 here, 0.054 at 0.05). Rotterdam's held-out
+# over-refusal is 0.101 at 0.03 and at 0.04: refusals made by rule, not by the threshold (BENCHMARKS.md).
+MAX_OVER_REFUSAL = 0.04
 KEEPS = (0.3, 0.5, 0.7, 0.9)
 FOLDS = 5
 # Regularisation of the gate (few questions, many features): chosen by leave-one-set-out AUC (0.1 > 1 > 0.03).

@@ -102,6 +102,7 @@ def test_requests_to_write_something_are_tasks_not_questions():
     assert guard.asks_task("Kun je een Python-script voor me schrijven dat bestanden sorteert?")
     assert guard.asks_task("Schrijf een kort gedicht over de Erasmusbrug.")
     assert guard.asks_task("Can you write me a letter to my landlord?")
+    assert guard.asks_task("Please translate into German: 'Ik ga morgen naar de markt.'")
     assert not guard.asks_task("Kun je me helpen een bezwaar te schrijven?")
     assert not guard.asks_task("Mijn buurman kan nauwelijks lezen en schrijven. Waar kan hij heen?")
     assert not guard.asks_task("Hoe schrijf ik me in bij het Werkcentrum?")
