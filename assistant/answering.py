@@ -300,6 +300,7 @@ def evidence(
     # How much of the question no document uses: a subject they never mention ("stempas"), but just as
     # often a typo, an everyday word or English. Only the fit can say what that is worth; on the
     # labelled sets it leans slightly towards answering (colloquial questions are mostly answerable).
+    question["no_subject"] = float(not qt.subject)  # for the scope rule only (not fitted)
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
     named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
@@ -513,8 +514,12 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         # Another municipality: only a sentence that names it and answers may speak for it.
         if not any(c.features["names_other"] and p >= 0.5 for p, c in zip(probabilities, ev.candidates, strict=True)):
             return refusal(req, "elsewhere")
-    if answerable < model.threshold:
-        return refusal(req, "unsupported", _subjects(ev), related)
+    # A Dutch question that names no social-support topic and shares no subject word with the documents
+    # ("Wat is de lekkerste pizzeria in Voorburg?") is out of scope, however near its passages seem.
+    # (An English question shares no words with Dutch documents, so this says nothing about it.)
+    out_of_scope = req.language != "en" and not req.in_domain and ev.question["no_subject"] > 0
+    if answerable < model.threshold or out_of_scope:
+        return refusal(req, "unsupported", _subjects(ev), () if out_of_scope else related)
     words = req.language != "en"  # an English question shares no words with Dutch documents
     chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities, words)
     if not chosen or not _fact_given(chosen, words):

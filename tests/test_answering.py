@@ -54,6 +54,14 @@ def test_another_municipality_is_declined_unless_a_sentence_names_it():
     assert answer.refused and "Utrecht" in answer.text and "Ergens" in answer.text
 
 
+def test_a_question_without_a_topic_or_a_subject_word_of_the_documents_is_out_of_scope():
+    passes = _model("best_dense")  # the gate lets everything through: the rule decides
+    pizza = _answer("Wat is de lekkerste pizzeria in Ergens?", passes)
+    assert pizza.refused and pizza.related == ()
+    # English shares no words with the documents: that alone says nothing.
+    assert not _answer("Where can informal carers get advice?", passes, language="en").refused
+
+
 def test_the_dense_variant_belongs_to_its_embedding_model():
     dense, lexical = _model("best"), _model("best_own_coverage")
     model = AnswerModel("/x/multilingual-e5-small", dense, lexical)
