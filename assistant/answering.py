@@ -515,7 +515,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         if not any(c.features["names_other"] and p >= 0.5 for p, c in zip(probabilities, ev.candidates, strict=True)):
             return refusal(req, "elsewhere")
     # A Dutch question that names no social-support topic and shares no subject word with the documents
-    # ("Wat is de lekkerste pizzeria in Voorburg?") is out of scope, however near its passages seem.
+    # ("Wat is de lekkerste pizzeria in de stad?") is out of scope, however near its passages seem.
     # (An English question shares no words with Dutch documents, so this says nothing about it.)
     out_of_scope = req.language != "en" and not req.in_domain and ev.question["no_subject"] > 0
     if answerable < model.threshold or out_of_scope:
