@@ -107,9 +107,7 @@ class BM25Index:
         least, and three left over for the modifier, as for `compounds`.
         """
         if term not in self._heads:
-            self._heads[term] = [
-                term[i:] for i in range(3, len(term) - 4) if term[i:] in self.postings
-            ]
+            self._heads[term] = [term[i:] for i in range(3, len(term) - 4) if term[i:] in self.postings]
         return self._heads[term]
 
     def expand(self, query: str) -> dict[str, float]:
