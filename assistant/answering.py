@@ -20,6 +20,7 @@ from assistant.answer_model import Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import BM25Index, terms, words
 from assistant.retrieval import Hit, context_line
+from assistant.sentences import asking
 from assistant.sentences import split as sentences
 
 SENTENCES = {"resident": 3, "staff": 5}
@@ -193,6 +194,7 @@ class _Terms:
     all: dict[str, float]  # own words and thesaurus words (at half weight)
     subject: dict[str, float]  # own words but numbers and months: what the question is about
     specific: dict[str, float]  # the two rarest subject words: what the question is specifically about
+    asked: dict[str, float]  # the two rarest subject words of its question sentences (a story is context)
     unknown: tuple[str, ...]  # the question's content words that no document uses
     content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
@@ -221,9 +223,11 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
     subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t)}
     specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])
+    in_asking = set(terms(asking(req.question)))
+    asked = dict(sorted(((t, w) for t, w in subject.items() if t in in_asking), key=lambda kv: -kv[1])[:2]) or specific
     words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
     years = frozenset(_YEAR.findall(req.question))
-    return _Terms(own, extra | own, subject, specific, unknown, len(content), surface, words_asked, years)
+    return _Terms(own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years)
 
 
 def evidence(
@@ -266,6 +270,7 @@ def evidence(
                 # For the fact rule only (not fitted): the subject asked for, and the year asked about.
                 "focus_words": _has_any(qt.focus_words, in_sentence, index),
                 "subject": coverage(in_sentence, qt.subject, index),
+                "asked": coverage(in_sentence, qt.asked, index),
                 "year": _year_matches(qt.years, whole, in_passage),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
@@ -551,9 +556,10 @@ _PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer
 
 def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:
     """A question that wants a literal fact (a number, date, amount, phone number ...) is answered only
-    when one chosen sentence has such a fact, names the question's own subject (its rarest words, or the
-    thing it asks for) and does not speak of another year than the one asked: the documents never get to
-    imply one, nor does a figure about something else, even in the answer's own passage."""
+    when one chosen sentence has such a fact, names the question's own subject (its rarest words, those
+    of its question sentences, or the thing it asks for) and does not speak of another year than the one
+    asked: the documents never get to imply one, nor does a figure about something else, even in the
+    answer's own passage."""
     if not any(c.features["fact_type"] != 0 for c in chosen):
         return True
     return any(_gives_fact(c, chosen, by_words) for c in chosen)
@@ -564,7 +570,13 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
     # is: "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
     return (
         c.features["fact_type"] > 0
-        and (not by_words or c.features["specific"] > 0 or c.features["focus_words"] > 0 or _follows_up(c, chosen))
+        and (
+            not by_words
+            or c.features["specific"] > 0
+            or c.features["asked"] > 0
+            or c.features["focus_words"] > 0
+            or _follows_up(c, chosen)
+        )
         and c.features["year"] != 0
         and c.features["passage_specific"] >= chosen[0].features["passage_specific"]
     )

@@ -11,7 +11,7 @@ from assistant.domain import Chunk, Passage
 from assistant.lexical import BM25Index
 from assistant.municipalities import parse_aliases
 from assistant.protocols import ALIASES_KEY, CHUNK_KEY, POSITION_KEY, Embedder, Meta, VectorStore, Where
-from assistant.stores import cosine
+from assistant.stores import cosines
 from assistant.versions import served
 
 RRF_K = 15
@@ -162,8 +162,9 @@ class Retriever:
         if self.sentence_store is None or not chunk_ids or self.mode == "bm25":
             return {}
         ids = [sid for cid in chunk_ids for sid in self._sentences_in.get(cid, ())]
-        q = self.embed_query(query)
-        return {self._sentence_of[sid]: cosine(q, v) for sid, v in self.sentence_store.vectors(ids).items()}
+        found = self.sentence_store.vectors(ids)
+        similarities = cosines(self.embed_query(query), list(found.values()))
+        return {self._sentence_of[sid]: s for sid, s in zip(found, similarities, strict=True)}
 
     def _by_best_sentence(self, sentence_store: VectorStore, query: str, where: Where | None) -> list[int]:
         """Chunks ordered by their best-matching sentence: precise facts hide in long passages."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.domain import Chunk
 from assistant.protocols import Meta, Where
@@ -48,6 +48,19 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     """The cosine similarity of two vectors (0 for a zero vector)."""
     norms = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(x * x for x in b))
     return sum(x * y for x, y in zip(a, b, strict=True)) / norms if norms else 0.0
+
+
+def cosines(query: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
+    """`cosine` of the query with each row, as one matrix product: a question's ~80 sentences in pure
+    Python took a quarter of answering time."""
+    import numpy as np
+
+    if not rows:
+        return []
+    m, q = np.asarray(rows, dtype=np.float64), np.asarray(query, dtype=np.float64)
+    norms = np.linalg.norm(m, axis=1) * np.linalg.norm(q)
+    similarities: list[float] = np.divide(m @ q, norms, out=np.zeros(len(m)), where=norms > 0).tolist()
+    return similarities
 
 
 def _included(field: T | None) -> T:
@@ -160,8 +173,11 @@ class ChromaStore:
         if not ids:
             return {}
         got = self._collection.get(ids=list(ids), include=["embeddings"])
-        vectors = cast("Sequence[Sequence[float]]", _included(got["embeddings"]))  # numpy: one row per id
-        return {cid: [float(x) for x in vectors[i]] for i, cid in enumerate(got["ids"])}
+        import numpy as np
+
+        # One conversion of the whole array: float() per element took longer than the comparison itself.
+        vectors = np.asarray(_included(got["embeddings"]), dtype=np.float64).tolist()
+        return {cid: vectors[i] for i, cid in enumerate(got["ids"])}
 
     def all(self) -> list[tuple[Chunk, Meta]]:
         # Every id in one query, then the rows by id: paging by offset rescans the collection from its

@@ -3,6 +3,7 @@ from assistant.answering import Request, _question_terms, compose, evidence
 from assistant.domain import Passage
 from assistant.lexical import BM25Index
 from assistant.retrieval import Hit
+from assistant.sentences import asking
 
 TEXTS = (
     "Mantelzorgers kunnen terecht bij het Steunpunt Mantelzorg voor advies en respijtzorg.",
@@ -124,6 +125,25 @@ def test_the_sentence_after_one_about_the_subject_may_give_the_fact():
     # The sentence after it names something else: its phone number is not the regeling's.
     phone = _answer_from(texts, "Wat is het telefoonnummer van de subsidieregeling woningaanpassing?")
     assert phone.refused and "071" not in phone.text
+
+
+def test_the_asking_part_of_a_question_is_its_question_sentences_and_its_last_one():
+    assert asking("Ik woon in Ergens. Kan ik bijstand krijgen?") == "Kan ik bijstand krijgen?"
+    assert (
+        asking("hoi ik zit in de bijstand.. telt dat mee? hoeveel mag het zijn") == "telt dat mee? hoeveel mag het zijn"
+    )
+    assert asking("Wat is de Wmo") == "Wat is de Wmo"
+
+
+def test_the_fact_may_name_the_subject_of_the_question_sentence_rather_than_of_the_story():
+    texts = [
+        "Voor de eigen bijdrage van de zorgverzekering verstrekt het college ten hoogste € 200 per jaar.",
+        "Jongeren die hockey spelen of fietsen repareren krijgen een sportpas.",
+    ]
+    # The story's rarest words ("hockey", "fietsen") are who asks; the question sentence says what.
+    question = "Mijn zoon speelt hockey en repareert fietsen. Hoeveel krijg ik terug voor de eigen bijdrage van de zorgverzekering?"
+    answer = _answer_from(texts, question)
+    assert not answer.refused and "€ 200" in answer.text
 
 
 def test_a_verb_of_the_question_is_not_its_subject():
