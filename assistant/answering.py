@@ -262,15 +262,18 @@ def evidence(
             table_row = "·" in sentence or sentence.count("|") >= 2
             items = _list_items(p.text, sentence, pos)
             whole = " ".join((sentence, *items))
+            in_whole = in_sentence | set(terms(" ".join(items)))
             features = passage | {
                 "coverage": coverage(in_sentence, qt.all, index),
                 "own_coverage": coverage(in_sentence, qt.own, index),
                 "specific": coverage(in_sentence, qt.specific, index),
                 "focus": _has_any(qt.focus, in_sentence, index),
-                # For the fact rule only (not fitted): the subject asked for, and the year asked about.
-                "focus_words": _has_any(qt.focus_words, in_sentence, index),
-                "subject": coverage(in_sentence, qt.subject, index),
-                "asked": coverage(in_sentence, qt.asked, index),
+                # For the fact rule only (not fitted): the subject asked for, and the year asked about, in
+                # the same text as the fact itself, a lead-in with its items ("indien: a. ... b. ... € 150").
+                "focus_words": _has_any(qt.focus_words, in_whole, index),
+                "subject": coverage(in_whole, qt.subject, index),
+                "fact_specific": coverage(in_whole, qt.specific, index),
+                "asked": coverage(in_whole, qt.asked, index),
                 "year": _year_matches(qt.years, whole, in_passage),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
@@ -572,7 +575,7 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
         c.features["fact_type"] > 0
         and (
             not by_words
-            or c.features["specific"] > 0
+            or c.features["fact_specific"] > 0
             or c.features["asked"] > 0
             or c.features["focus_words"] > 0
             or _follows_up(c, chosen)

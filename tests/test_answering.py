@@ -146,6 +146,21 @@ def test_the_fact_may_name_the_subject_of_the_question_sentence_rather_than_of_t
     assert not answer.refused and "€ 200" in answer.text
 
 
+def test_the_subject_of_a_fact_may_be_in_the_list_its_lead_in_introduces():
+    texts = [
+        "Het college kan bijzondere bijstand verlenen voor relatiebemiddeling, indien:\n"
+        "a. de klant een indicatie van het adviesteam heeft;\n"
+        "b. de diensten door een gespecialiseerd bureau worden geleverd.\n"
+        "De bijzondere bijstand bedraagt ten hoogste € 150 per maand.",
+        "Bijzondere bijstand wordt per maand verleend.",
+    ]
+    # The amount's own sentence does not name the klant or the indicatie; the list it closes does.
+    answer = _answer_from(
+        texts, "Hoeveel krijgt een klant met een indicatie van het adviesteam aan bijzondere bijstand?"
+    )
+    assert not answer.refused and "€ 150" in answer.text
+
+
 def test_a_verb_of_the_question_is_not_its_subject():
     texts = [
         "Statushouders krijgen begeleiding van Vluchtelingenwerk. Vorig jaar moest het wijkteam 40 gezinnen helpen."
