@@ -25,6 +25,7 @@ from assistant.sentences import split as sentences
 
 SENTENCES = {"resident": 3, "staff": 5}
 CANDIDATE_HITS = 6  # sentences are taken from this many best passages
+GATE_HITS = 5  # whether to answer at all is judged on this many (what they lack is what is missing)
 _END = re.compile(r"[.!?:;]+$")
 
 
@@ -287,7 +288,7 @@ def evidence(
                 "procedure_words": float(bool(_PROCEDURE_WORDS.search(whole))),
             }
             candidates.append(Candidate(sentence, h, pos, features, items))
-    top = passage_terms[:3]
+    top = passage_terms[:GATE_HITS]
     missing = [t for t in qt.specific if not any(t in ts or _in_compound(t, ts, index) for ts in top)]
     question = {
         "specific_missing": max((qt.specific[t] / max_idf for t in missing), default=0.0),
@@ -298,8 +299,8 @@ def evidence(
         "in_domain": float(req.in_domain),
         "other_service": float(thesaurus.other_service(req.question)),
         "names_other": float(bool(req.others) and not req.municipalities),
-        "best_dense": max((h.dense for h in hits[:5]), default=0.0),
-        "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < 5), default=0.0),
+        "best_dense": max((h.dense for h in hits[:GATE_HITS]), default=0.0),
+        "best_similarity": max((c.features["similarity"] for c in candidates if c.hit < GATE_HITS), default=0.0),
     }
     # Longer words are the more specific ones ("beschikking" before "duurt"); only plain words are named.
     unknown = sorted(
@@ -355,7 +356,7 @@ def _has_any(wanted: frozenset[str], found: set[str], index: BM25Index) -> float
 def gate_features(ev: Evidence, probabilities: Sequence[float]) -> dict[str, float]:
     """The question's features plus what the sentence ranker found in its best passages."""
     top = sorted(
-        ((p, c) for p, c in zip(probabilities, ev.candidates, strict=True) if c.hit < 5), key=lambda pc: -pc[0]
+        ((p, c) for p, c in zip(probabilities, ev.candidates, strict=True) if c.hit < GATE_HITS), key=lambda pc: -pc[0]
     )
     best = top[0][1].features if top else {}
     return ev.question | {
