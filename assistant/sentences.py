@@ -23,13 +23,13 @@ TYPED = re.compile(r"(?<=[.!?])\s+")
 PROSE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
 
 
+_ASKING = re.compile(r"[^.?!]*(?:\?|$)")  # a sentence that ends in '?', or the last one
+
+
 def asking(question: str) -> str:
     """The sentences of a question that ask (end in '?'), and its last one: a resident's story before
     them says who asks, they say what ("Mijn dochter moet met de metro naar school. Kan ik ...?")."""
     return " ".join(s for s in (p.strip() for p in _ASKING.findall(question)) if s)
-
-
-_ASKING = re.compile(r"[^.?!]*(?:\?|$)")
 
 
 def split(text: str, boundary: re.Pattern[str] = DOCUMENT, min_words: int = 3) -> list[str]:

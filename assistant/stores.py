@@ -51,8 +51,8 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 def cosines(query: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
-    """`cosine` of the query with each row, as one matrix product: a question's ~80 sentences in pure
-    Python took a quarter of answering time."""
+    """`cosine` of the query with each row, as one matrix product: a question's ~80 candidate sentences
+    in pure Python took about a tenth of answering time."""
     import numpy as np
 
     if not rows:
