@@ -263,7 +263,7 @@ def evidence(
             table_row = "·" in sentence or sentence.count("|") >= 2
             items = _list_items(p.text, sentence, pos)
             whole = " ".join((sentence, *items))
-            in_whole = in_sentence | set(terms(" ".join(items)))
+            in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
             features = passage | {
                 "coverage": coverage(in_sentence, qt.all, index),
                 "own_coverage": coverage(in_sentence, qt.own, index),
