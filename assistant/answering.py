@@ -374,7 +374,18 @@ def gate_features(ev: Evidence, probabilities: Sequence[float]) -> dict[str, flo
         "top_place": max((c.features["names_place"] for _, c in top[:3]), default=0.0),
         "passage_focus": max((c.features["passage_focus"] for _, c in top), default=0.0),
         "best_names_other": best.get("names_other", 0.0),
+        # Whether one of the best sentences gives the literal fact asked for about the question's subject:
+        # 1 when it does, -1 when a fact is asked and none does, 0 when no fact is asked.
+        "top_fact_about": max((_fact_about(c) for _, c in top[:3]), default=0.0),
     }
+
+
+def _fact_about(c: Candidate) -> float:
+    f = c.features
+    if f["fact_type"] == 0:
+        return 0.0
+    about = f["fact_type"] > 0 and f["year"] != 0 and (f["fact_specific"] > 0 or f["asked"] > 0 or f["focus_words"] > 0)
+    return 1.0 if about else -1.0
 
 
 def _same(a: str, b: str) -> bool:
@@ -531,6 +542,10 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         return refusal(req, "unsupported", _subjects(ev), () if out_of_scope else related)
     words = req.language != "en"  # an English question shares no words with Dutch documents
     chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities, words)
+    # Sentences that name nothing of the question nor of its thesaurus words are not about it, however
+    # near their vectors ("Mijn fiets is gestolen bij het station" is not about ongedocumenteerden).
+    if words and not any(c.features["coverage"] > 0 for c in chosen):
+        return refusal(req, "unsupported", _subjects(ev), related)
     if not chosen or not _fact_given(chosen, words):
         # A figure for another year is the commonest near miss: then the year is what the documents lack.
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)

@@ -117,7 +117,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"^\s*when\b|what\s+date|which\s+year",
             re.I,
         ),
-        re.compile(rf"\b({MONTHS})\b|\b(19|20)\d\d\b|\b\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b|kwartaal|quarter", re.I),
+        # "When" is also answered by a moment relative to an event: "niet later dan 6 maanden na de geboorte",
+        # "na de derde maand van de zwangerschap".
+        re.compile(
+            rf"\b({MONTHS})\b|\b(19|20)\d\d\b|\b\d{{1,2}}-\d{{1,2}}-\d{{2,4}}\b|kwartaal|quarter|"
+            rf"\b(\d+|{_NUMBER_WORDS}|eerste|tweede|derde|vierde|vijfde|zesde)\s+({_UNITS})\s+(na|voor|voordat|nadat|van|after|before)\b",
+            re.I,
+        ),
     ),
     "count": (
         re.compile(

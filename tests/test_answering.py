@@ -1,5 +1,5 @@
 from assistant.answer_model import AnswerModel, Logistic, Variant
-from assistant.answering import Request, _question_terms, compose, evidence
+from assistant.answering import Request, _question_terms, compose, evidence, gate_features
 from assistant.domain import Passage
 from assistant.lexical import BM25Index
 from assistant.retrieval import Hit
@@ -161,6 +161,20 @@ def test_the_subject_of_a_fact_may_be_in_the_list_its_lead_in_introduces():
     assert not answer.refused and "€ 150" in answer.text
 
 
+def test_sentences_that_share_no_word_with_the_question_do_not_answer_it():
+    passes = _model("best_dense", keep=0.0)  # the gate and the ranker let everything through: the rule decides
+    req = _req("Waar kunnen mantelzorgers terecht?")
+
+    def answer(text: str):
+        hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+        return compose(req, hits, evidence(req, hits, BM25Index(TEXTS), {}), passes)
+
+    # However near its vector, a passage that names nothing of the question (nor of its thesaurus words)
+    # is not about it.
+    assert answer(TEXTS[1]).refused
+    assert not answer(TEXTS[0]).refused
+
+
 def test_a_verb_of_the_question_is_not_its_subject():
     texts = [
         "Statushouders krijgen begeleiding van Vluchtelingenwerk. Vorig jaar moest het wijkteam 40 gezinnen helpen."
@@ -202,3 +216,16 @@ def test_a_numbered_section_title_is_no_answer():
     hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", texts[0], 0, len(texts[0]), 1.0), 0.86, 1.0)]
     req = _req("Kan de gemeente me helpen met schuldhulpverlening?")
     assert evidence(req, hits, BM25Index(texts), {}).candidates == ()
+
+
+def test_the_gate_sees_whether_a_best_sentence_gives_the_asked_fact_about_the_subject():
+    req = _req("Wat is het telefoonnummer van het wijkteam?")
+    steunpunt = _req("Wat is het telefoonnummer van het Steunpunt Mantelzorg?")
+    general = _req("Waar kunnen mantelzorgers terecht?")
+
+    def about(r: Request) -> float:
+        ev = evidence(r, _hits(), BM25Index(TEXTS), {})
+        return gate_features(ev, [1.0] * len(ev.candidates))["top_fact_about"]
+
+    # The wijkteam's number is the fact asked for; the Steunpunt has none; a general question asks no fact.
+    assert (about(req), about(steunpunt), about(general)) == (1.0, -1.0, 0.0)

@@ -35,6 +35,10 @@ def test_answer_types_and_facts():
     # An outline number that opens a line ("4.3 We ondersteunen ...") is a position, not a count.
     assert not guard.has_fact("count", "4.3 We ondersteunen minimahuishoudens")
     assert guard.has_fact("count", "In 20 van de 25 huisartspraktijken is een POH")
+    # "Wanneer?" is also answered by a moment relative to an event, not by a bare duration.
+    assert guard.has_fact("date", "De aanvraag wordt niet later dan 6 maanden na de geboorte ingenomen.")
+    assert guard.has_fact("date", "Aanvragen kan na de derde maand van de zwangerschap.")
+    assert not guard.has_fact("date", "De regeling loopt drie jaar.")
 
 
 def test_language():
