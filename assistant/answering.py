@@ -384,8 +384,12 @@ def _fact_about(c: Candidate) -> float:
     f = c.features
     if f["fact_type"] == 0:
         return 0.0
-    about = f["fact_type"] > 0 and f["year"] != 0 and (f["fact_specific"] > 0 or f["asked"] > 0 or f["focus_words"] > 0)
-    return 1.0 if about else -1.0
+    return 1.0 if f["fact_type"] > 0 and f["year"] != 0 and _names_subject(c) else -1.0
+
+
+def _names_subject(c: Candidate) -> bool:
+    """The fact's text names the question's rarest words, those of its question sentences, or what it asks for."""
+    return c.features["fact_specific"] > 0 or c.features["asked"] > 0 or c.features["focus_words"] > 0
 
 
 def _same(a: str, b: str) -> bool:
@@ -589,13 +593,7 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
     # is: "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
     return (
         c.features["fact_type"] > 0
-        and (
-            not by_words
-            or c.features["fact_specific"] > 0
-            or c.features["asked"] > 0
-            or c.features["focus_words"] > 0
-            or _follows_up(c, chosen)
-        )
+        and (not by_words or _names_subject(c) or _follows_up(c, chosen))
         and c.features["year"] != 0
         and c.features["passage_specific"] >= chosen[0].features["passage_specific"]
     )
