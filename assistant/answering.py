@@ -216,9 +216,14 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
             surface.setdefault(t, w)
     content = [t for t in dict.fromkeys(terms(req.question)) if t not in ignore]
     own = {t: index.idf(t) for t in content if t in index.postings}
+    # The policy words for what the question describes weigh half; for an English question they are the
+    # Dutch for its own words, and weigh as such.
+    share = 1.0 if req.language == "en" else 0.5
     extra = {
-        t: 0.5 * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings
+        t: share * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings
     }
+    if req.language == "en":
+        own = extra | own
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
     unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
@@ -297,6 +302,9 @@ def evidence(
         "asks_place": float(wants_place),
         **{f"asks_{name}": float(bool(pattern.search(req.question))) for name, pattern in _ASKS.items()},
         "in_domain": float(req.in_domain),
+        # An English question shares few words with Dutch documents, so its word features say less; that it
+        # is about social support says more.
+        "english_in_domain": float(req.language == "en" and req.in_domain),
         "other_service": float(thesaurus.other_service(req.question)),
         "names_other": float(bool(req.others) and not req.municipalities),
         "best_dense": max((h.dense for h in hits[:GATE_HITS]), default=0.0),
@@ -464,6 +472,8 @@ def where_to_ask(req: Request) -> str:
 def _not_found(req: Request, missing: Sequence[str]) -> str:
     """An honest sentence about what the documents lack: the question's own specific words when known."""
     en = req.language == "en"
+    if en:  # its words are English: that Dutch documents lack them says nothing (a year it asks for does)
+        missing = [m for m in missing if m.isdigit()]
     named = _asked_about(req)
     whose = (
         (f"the documents of {_listed(named, 'and')}" if en else f"de documenten van de gemeente {_listed(named, 'en')}")

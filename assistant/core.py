@@ -252,14 +252,15 @@ class Assistant:
             named = places.indexed
         # Place names say where to look, not what to look for.
         place_names = places.names_of(places.indexed) | {o.lower() for o in others} | {"nederland", "rijk"}
+        lang = language.detect(question)
         return answering.Request(
             question=query,
-            language=language.detect(question),
+            language=lang,
             audience=audience if audience in answering.SENTENCES else "resident",
             municipalities=named,
             others=others,
             comparison=comparison,
-            expansion=thesaurus.expand(query),
+            expansion=thesaurus.expand(query, english=lang == "en"),
             in_domain=thesaurus.in_domain(query),
             indexed=places.indexed,
             place_names=frozenset(place_names),

@@ -70,19 +70,52 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "giften gift kostenvoordelen",
     ),
 )
+# English questions meet Dutch documents: the policy words for what an English question names.
+_ENGLISH: tuple[tuple[str, str], ...] = (
+    (r"\bspecial (assistance|benefit|allowance)", "bijzondere bijstand"),
+    (r"\bheating|\bwarmer|\benergy (bill|costs?)", "warmtekosten energiekosten verwarming"),
+    (r"\bhealth insurance|\bdeductible|\b(own|personal) contributions?", "eigen bijdrage zorgverzekering"),
+    (r"\bchildcare|\bday ?care", "kinderopvang"),
+    (r"\bcloth(es|ing)|\blaundry|\bshoes", "kleding kledingkosten waskosten"),
+    (r"\bhearing aid", "gehoorapparaat hoortoestel"),
+    (r"\b(rent|rental)\b", "huur woonkosten huurtoeslag"),
+    (r"\bdeposit\b", "borg waarborgsom"),
+    (r"\bloan\b|\bborrow", "lening geldlening krediet"),
+    (r"\bmov(e|ing) (house|out)|\brelocat|\bremoval", "verhuizing verhuiskosten"),
+    (r"\blawyer|\blegal (aid|costs?)", "rechtsbijstand advocaat toevoeging"),
+    (r"\btravel(ling)? (costs?|expenses)|\btransport", "reiskosten vervoer"),
+    (r"\bdiet\b|\bdietary", "dieetkosten dieet"),
+    (r"\bbaby|\bnewborn|\bpregnan", "babyuitzet zwangerschap geboorte"),
+    (r"\bpriority\b|\burgent(ly)? (housing|home)", "urgentie voorrang voorrangsverklaring"),
+    (r"\btraining\b|\beducation|\bschool|\bstudy", "opleiding onderwijs school"),
+    (r"\byoung (people|adults?)|\byouths?\b|\bteen", "jongeren jongvolwassenen jongerenwerk"),
+    (r"\bfood bank", "voedselbank"),
+    (r"\bfine\b|\bpenalty", "boete"),
+    (r"\b(live|living) independently|\bstay(ing)? at home|\bat home longer", "zelfstandig wonen langer thuis"),
+    (r"\bbudget\b", "begroting budget"),
+    (r"\bsavings\b|\bassets\b", "vermogen spaargeld"),
+    (r"\bestate\b|\binheritance", "nalatenschap"),
+    (r"\bmedical (costs?|expenses)|\bchronic(ally)? ill", "meerkosten chronisch zieken zorgkosten"),
+    (r"\bdisabilit|\bdisabled", "beperking handicap"),
+    (r"\bhomeless|\bshelter", "maatschappelijke opvang daklozen"),
+)
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), terms) for pattern, terms in _ENTRIES)
+_COMPILED_ENGLISH = tuple((re.compile(pattern, re.IGNORECASE), terms) for pattern, terms in _ENGLISH)
 
 
-def expand(question: str) -> str:
+def expand(question: str, english: bool = False) -> str:
     """Policy words for what the question describes, space-separated ('' when nothing matches)."""
-    return " ".join(terms for pattern, terms in _COMPILED if pattern.search(question))
+    entries = (*_COMPILED, *_COMPILED_ENGLISH) if english else _COMPILED
+    return " ".join(terms for pattern, terms in entries if pattern.search(question))
 
 
 # Words that mark a question as one about the social domain, besides the thesaurus's own topics.
 _DOMAIN = re.compile(
     r"mantelzorg|\bwmo\b|jeugd|welzijn|ondersteun|\bzorg|\bhulp|hulpverlen|uitkering|bijstand|participatie|"
     r"inburger|beschermd wonen|maatschappelijke (opvang|ondersteuning)|minima|sociaal|sociale|wijkteam|"
-    r"gezondheid|beperking|handicap|respijt|dagbesteding|leerplicht|kinderopvang|\bsupport|\bcare\b|social",
+    r"gezondheid|beperking|handicap|respijt|dagbesteding|leerplicht|kinderopvang|\bsupport|\bcare\b|social|"
+    r"\bassistance|\bwelfare|\bbenefits?\b|\ballowance|\bincome\b|\bdebts?\b|\billness|\bmedical|\bhealth|"
+    r"\bdisabilit|\bdisabled|\belderly|\byouth|\bchildcare|\bhomeless|\bshelter|\binsurance|\bcontributions?\b",
     re.IGNORECASE,
 )
 

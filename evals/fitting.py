@@ -37,7 +37,7 @@ GATE_FEATURES = (
     "best_focus", "top_focus", "passage_focus", "asks_focus", "top_fact", "top_specific",
     "top_procedure", "top_place", "asks_place", "asks_procedure", "asks_name", "asks_why", "asks_yes_no", "asks_definition",
     "specific_missing", "asks_fact", "in_domain", "names_other", "best_dense", "best_similarity",
-    "unknown_share", "unknown_subject", "other_service", "top_fact_about",
+    "unknown_share", "unknown_subject", "other_service", "top_fact_about", "english_in_domain",
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
 # questions: the largest share (of 0.03-0.05) whose held-out over-refusal stays within what is asked of

@@ -50,6 +50,12 @@ def test_a_refusal_names_what_is_missing_and_offers_related_passages_not_citatio
     assert len(answer.related) == 3
 
 
+def test_an_english_refusal_does_not_name_english_words_as_missing_from_dutch_documents():
+    answer = _answer("How long does a decision for informal carers take?", _model("best_specific", 0.99), language="en")
+    assert answer.refused and "This is not in the documents of Ergens" in answer.text
+    assert "'" not in answer.text.split(",")[0]
+
+
 def test_another_municipality_is_declined_unless_a_sentence_names_it():
     answer = _answer("Waar kunnen mantelzorgers in Utrecht terecht?", _model("best_own_coverage"), others=("Utrecht",))
     assert answer.refused and "Utrecht" in answer.text and "Ergens" in answer.text
@@ -229,3 +235,15 @@ def test_the_gate_sees_whether_a_best_sentence_gives_the_asked_fact_about_the_su
 
     # The wijkteam's number is the fact asked for; the Steunpunt has none; a general question asks no fact.
     assert (about(req), about(steunpunt), about(general)) == (1.0, -1.0, 0.0)
+
+
+def test_an_english_question_s_dutch_policy_words_count_as_its_own():
+    req = Request(
+        "Where can carers get advice?", "en", "resident", (), (), False, expansion="mantelzorg", in_domain=True
+    )
+    found = _question_terms(req, BM25Index(TEXTS))
+    assert "mantelzorg" in found.own and found.own["mantelzorg"] == found.all["mantelzorg"]
+    ev = evidence(req, _hits(), BM25Index(TEXTS), {})
+    assert ev.question["english_in_domain"] == 1.0
+    dutch = evidence(_req("Waar kunnen mantelzorgers terecht?"), _hits(), BM25Index(TEXTS), {})
+    assert dutch.question["english_in_domain"] == 0.0

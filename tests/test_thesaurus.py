@@ -15,3 +15,13 @@ def test_other_municipal_services_are_recognised_unless_the_question_is_about_su
     # Remission of the waste levy is minima policy: the question names support, so it is not elsewhere.
     assert not thesaurus.other_service("Krijg ik met een bijstandsuitkering kwijtschelding van de afvalstoffenheffing?")
     assert not thesaurus.other_service("Wanneer gaat de bibliotheek weer open?")  # "weer" is also "again"
+
+
+def test_an_english_question_brings_the_dutch_policy_words_for_its_own():
+    question = "Can I get special assistance for my health insurance's own contribution?"
+    assert "bijzondere bijstand" in thesaurus.expand(question, english=True)
+    assert "eigen bijdrage" in thesaurus.expand(question, english=True)
+    assert thesaurus.in_domain(question)
+    # Dutch questions keep to the Dutch entries: "school" is a Dutch word too.
+    assert "onderwijs" not in thesaurus.expand("Waar is de school van mijn zoon?")
+    assert not thesaurus.in_domain("Can you recommend a good restaurant near the station?")
