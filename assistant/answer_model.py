@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-DENSE_FEATURES = frozenset({"similarity", "dense", "best_similarity", "best_dense"})
+DENSE_FEATURES = frozenset({"similarity", "similarity_gap", "dense", "best_similarity", "best_dense"})
 
 
 @dataclass(frozen=True, slots=True)

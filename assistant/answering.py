@@ -293,6 +293,12 @@ def evidence(
                 "procedure_words": float(bool(_PROCEDURE_WORDS.search(whole))),
             }
             candidates.append(Candidate(sentence, h, pos, features, items))
+    # How a sentence compares with the question's other candidates: a pointwise ranker sees each sentence
+    # alone, and what is near for one question is far for another.
+    for name in ("similarity", "coverage"):
+        best = max((c.features[name] for c in candidates), default=0.0)
+        for c in candidates:
+            c.features[f"{name}_gap"] = c.features[name] - best
     top = passage_terms[:GATE_HITS]
     missing = [t for t in qt.specific if not any(t in ts or _in_compound(t, ts, index) for ts in top)]
     question = {

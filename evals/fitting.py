@@ -30,7 +30,7 @@ from evals import dataset, metrics, scoring
 SENTENCE_FEATURES = (
     "coverage", "own_coverage", "specific", "focus", "passage_focus", "passage_coverage", "passage_specific", "similarity", "dense", "fused",
     "rank", "position", "words", "table_row", "table_row_figures", "fact_type", "names_place", "figures",
-    "names_other", "procedure_words",
+    "names_other", "procedure_words", "similarity_gap", "coverage_gap",
 )  # fmt: skip
 GATE_FEATURES = (
     "best", "second", "best_own_coverage", "best_specific", "best_passage_specific", "best_fact", "best_names_other",

@@ -247,3 +247,11 @@ def test_an_english_question_s_dutch_policy_words_count_as_its_own():
     assert ev.question["english_in_domain"] == 1.0
     dutch = evidence(_req("Waar kunnen mantelzorgers terecht?"), _hits(), BM25Index(TEXTS), {})
     assert dutch.question["english_in_domain"] == 0.0
+
+
+def test_each_sentence_is_also_measured_against_the_question_s_best_candidate():
+    ev = evidence(_req("Waar kunnen mantelzorgers terecht?"), _hits(), BM25Index(TEXTS), {("c0", 0): 0.9})
+    gaps = {c.text[:12]: (c.features["similarity_gap"], c.features["coverage_gap"]) for c in ev.candidates}
+    assert gaps["Mantelzorger"] == (0.0, 0.0)  # the best one on both
+    assert all(s <= 0 and c <= 0 for s, c in gaps.values())
+    assert min(s for s, _ in gaps.values()) == -0.9
