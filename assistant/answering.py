@@ -68,7 +68,7 @@ _PHRASING = frozenset(
         daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak
         hoef hoeft hoeven hoefde hoefden klopt kloppen klopte nieuw nieuwe meest meeste
         hanteer hanteert hanteren hanteerde noem noemt noemen noemde genoemd vermeld vermeldt vermelden
-        beschrijft beschrijven beschreven aandeel hoeveelheid"""
+        beschrijft beschrijven beschreven aandeel hoeveelheid nu mn"""
     )
 )
 

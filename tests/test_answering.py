@@ -179,6 +179,11 @@ def test_sentences_that_share_no_word_with_the_question_do_not_answer_it():
     # is not about it.
     assert answer(TEXTS[1]).refused
     assert not answer(TEXTS[0]).refused
+    # "nu" ("what now?") says how the question is put: a sentence that shares only that word is not about it.
+    now = _req("mn fiets is gestolen bij het station, wat nu?")
+    text = "Nu de regeling langer loopt, krijgen meer inwoners ondersteuning."
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+    assert compose(now, hits, evidence(now, hits, BM25Index([*TEXTS, text]), {}), passes).refused
 
 
 def test_a_verb_of_the_question_is_not_its_subject():
