@@ -218,5 +218,14 @@ class Retriever:
                 best.append(i)
                 if len(best) == k:
                     break
+        if self.mode != "bm25":
+            dense |= self._cosines(query, [i for i in best if i not in dense])
         top = len(rankings) / (RRF_K + 1)  # every ranking puts it first
         return [Hit(self._passage(i, fused[i] / top), dense.get(i, 0.0), lexical.get(i, 0.0)) for i in best]
+
+    def _cosines(self, query: str, chunks: Sequence[int]) -> dict[int, float]:
+        """The query's similarity to passages that only BM25 found. Not 0: to the answer model a cosine of
+        0 is unheard of, and a passage's sentences read as certain answers ("Schrijf een Python-script")."""
+        found = self.store.vectors([self._chunks[i].id for i in chunks])
+        similarities = cosines(self.embed_query(query), list(found.values()))
+        return {self._by_id[cid]: s for cid, s in zip(found, similarities, strict=True)}

@@ -41,7 +41,7 @@ GATE_FEATURES = (
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
 # questions: the largest share (of 0.03-0.05) whose held-out over-refusal stays within what is asked of
-# unseen questions, 0.05 on the sample corpus (twenty sets: 0.040 at 0.05; Rotterdam's 0.087, see
+# unseen questions, 0.05 on the sample corpus (twenty-two sets: 0.050 at 0.05; Rotterdam's 0.083, see
 # BENCHMARKS.md).
 MAX_OVER_REFUSAL = 0.05
 KEEPS = (0.3, 0.5, 0.7, 0.9)

@@ -120,3 +120,22 @@ def test_a_copied_document_is_shown_once(tmp_path):
     ingest(corpus, embedder, store, tmp_path / "t", progress=False)
     passages = Assistant(Retriever(embedder, store)).search("wijkteam zorg")
     assert store.count() == 2 and len(passages) == 1
+
+
+def test_a_passage_only_bm25_finds_carries_its_real_cosine(tmp_path):
+    from assistant.stores import cosines
+    from ingest.indexing import ingest
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "leiden_a.md").write_text("# Zorg\n\nHet wijkteam helpt inwoners met vragen over zorg en wonen.\n")
+    (corpus / "leiden_b.md").write_text("# Geld\n\nDe schuldhulp helpt inwoners met schulden en geldzorgen.\n")
+    embedder, store = HashingEmbedder(), MemoryStore()
+    ingest(corpus, embedder, store, tmp_path / "t", progress=False)
+    query = "helpt het wijkteam inwoners met schulden?"
+    hits = Retriever(embedder, store, candidates=1).search(query)  # the dense list holds one passage
+    assert len(hits) == 2  # so one was found by BM25 alone
+    vectors = store.vectors([h.passage.chunk_id for h in hits])
+    expected = cosines(embedder.embed_query(query), [vectors[h.passage.chunk_id] for h in hits])
+    assert [h.dense for h in hits] == pytest.approx(expected)
+    assert all(h.dense > 0 for h in hits)
