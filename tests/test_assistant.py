@@ -5,7 +5,7 @@ from assistant.domain import Turn
 from assistant.embedders import HashingEmbedder
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.retrieval import Retriever
-from assistant.stores import MemoryStore
+from assistant.stores import MemoryStore, cosines
 from tests.conftest import plain_model
 
 
@@ -123,7 +123,6 @@ def test_a_copied_document_is_shown_once(tmp_path):
 
 
 def test_a_passage_only_bm25_finds_carries_its_real_cosine(tmp_path):
-    from assistant.stores import cosines
     from ingest.indexing import ingest
 
     corpus = tmp_path / "c"
