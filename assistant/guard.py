@@ -205,9 +205,10 @@ def has_fact(answer_type_name: str, text: str) -> bool:
 # Asking the assistant to produce something (a letter, a poem, a script, a translation) rather than to
 # say what the documents hold: "Kun je een sollicitatiebrief voor me schrijven?", "Schrijf een gedicht".
 # "Hoe leer ik lezen en schrijven" and "Kun je me helpen een bezwaar te schrijven?" are not such requests.
+# An imperative often carries a softener before its object: "Schrijf even een ...", "vertaal eens ...".
 _TASK = re.compile(
     r"""(^|[.!?]\s+)(please\s+|graag\s+)?(schrijf|vertaal|programmeer|write|translate|draft|compose)\s+
-        (een|a|an|dit|this|the|de|het|me|mij|voor|into|naar|in|to)\b
+        ((even|eens|ff|snel|gauw|maar|nog|quickly|just)\s+)*(een|a|an|dit|this|the|de|het|me|mij|voor|into|naar|in|to)\b
       | \b(kun|kan|kunt|wil|wilt|zou|zoudt)\s+(je|jij|u)\s+((?!te\b)[\w'-]+\s+){0,8}(schrijven|opstellen|vertalen|dichten|programmeren)\b
       | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b""",
     re.IGNORECASE | re.VERBOSE,
