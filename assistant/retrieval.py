@@ -162,9 +162,15 @@ class Retriever:
         if self.sentence_store is None or not chunk_ids or self.mode == "bm25":
             return {}
         ids = [sid for cid in chunk_ids for sid in self._sentences_in.get(cid, ())]
-        found = self.sentence_store.vectors(ids)
-        similarities = cosines(self.embed_query(query), list(found.values()))
-        return {self._sentence_of[sid]: s for sid, s in zip(found, similarities, strict=True)}
+        found = self._exact(self.sentence_store, query, ids)
+        return {self._sentence_of[sid]: s for sid, s in found.items()}
+
+    def _exact(self, store: VectorStore, query: str, ids: Sequence[str]) -> dict[str, float]:
+        """The query's cosine to each stored row of `ids`, computed from the stored vectors."""
+        if not ids:
+            return {}
+        found = store.vectors(ids)
+        return dict(zip(found, cosines(self.embed_query(query), list(found.values())), strict=True))
 
     def _by_best_sentence(self, sentence_store: VectorStore, query: str, where: Where | None) -> list[int]:
         """Chunks ordered by their best-matching sentence: precise facts hide in long passages."""
@@ -219,13 +225,9 @@ class Retriever:
                 if len(best) == k:
                     break
         if self.mode != "bm25":
-            dense |= self._cosines(query, [i for i in best if i not in dense])
+            # A passage only BM25 found gets its real cosine, not 0: to the answer model a cosine of 0 is
+            # unheard of, and the passage's sentences would read as certain answers ("Schrijf een Python-script").
+            exact = self._exact(self.store, query, [self._chunks[i].id for i in best if i not in dense])
+            dense |= {self._by_id[cid]: s for cid, s in exact.items()}
         top = len(rankings) / (RRF_K + 1)  # every ranking puts it first
         return [Hit(self._passage(i, fused[i] / top), dense.get(i, 0.0), lexical.get(i, 0.0)) for i in best]
-
-    def _cosines(self, query: str, chunks: Sequence[int]) -> dict[int, float]:
-        """The query's similarity to passages that only BM25 found. Not 0: to the answer model a cosine of
-        0 is unheard of, and a passage's sentences read as certain answers ("Schrijf een Python-script")."""
-        found = self.store.vectors([self._chunks[i].id for i in chunks])
-        similarities = cosines(self.embed_query(query), list(found.values()))
-        return {self._by_id[cid]: s for cid, s in zip(found, similarities, strict=True)}
