@@ -104,7 +104,7 @@ class Evidence:
     candidates: tuple[Candidate, ...]
     question: dict[str, float]  # features of the question and its retrieved passages (before the ranker)
     missing: tuple[str, ...]  # the question's own specific words that the best passages lack
-    unknown: tuple[str, ...] = ()  # the question's words that no document uses (longest first)
+    unknown: tuple[str, ...] = ()  # the question's words that no document uses, typos of theirs aside (longest first)
 
 
 # "Where can I go / who can help": residents need the name of a place or organisation.
@@ -320,6 +320,9 @@ def evidence(
     unknown = sorted(
         (w for w in (qt.surface.get(t, t) for t in qt.unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True
     )
+    # A typo of a word the documents use ("bijzondre") is not named as a subject they lack; it still
+    # counts as unknown to the fitted features, which were fitted with it.
+    typos = {qt.surface.get(t, t) for t in qt.unknown if index.near(t)}
     # How much of the question no document uses: a subject they never mention ("stempas"), but just as
     # often a typo, an everyday word or English. Only the fit can say what that is worth; on the
     # labelled sets it leans slightly towards answering (colloquial questions are mostly answerable).
@@ -327,7 +330,7 @@ def evidence(
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
     named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
-    return Evidence(tuple(candidates), question, tuple(named_missing), tuple(unknown))
+    return Evidence(tuple(candidates), question, tuple(named_missing), tuple(w for w in unknown if w not in typos))
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")

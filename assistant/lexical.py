@@ -78,6 +78,7 @@ class BM25Index:
         self.avg_length = (sum(self.lengths) / self.n) if self.n else 1.0
         self._compounds: dict[str, list[str]] = {}
         self._heads: dict[str, list[str]] = {}
+        self._letters: set[str] | None = None
 
     def idf(self, term: str) -> float:
         df = len(self.postings.get(term, ()))
@@ -109,6 +110,23 @@ class BM25Index:
         if term not in self._heads:
             self._heads[term] = [term[i:] for i in range(3, len(term) - 4) if term[i:] in self.postings]
         return self._heads[term]
+
+    def near(self, term: str) -> bool:
+        """An indexed term or a stop word is one edit (a letter dropped, added, changed or two swapped)
+        from `term`: "bijzondr" is a typo of the documents' "bijzonder", "hoevel" of "hoeveel"."""
+        if len(term) < 5:  # short words are one edit from many others
+            return False
+        if self._letters is None:
+            self._letters = set("".join(self.postings))
+        letters = self._letters
+        splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+        edits = (
+            *(a + b[1:] for a, b in splits if b),
+            *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+            *(a + c + b[1:] for a, b in splits if b for c in letters),
+            *(a + c + b for a, b in splits for c in letters),
+        )
+        return any(e != term and (e in self.postings or e in STOPWORDS) for e in edits)
 
     def expand(self, query: str) -> dict[str, float]:
         """Query terms with their weights: the terms themselves, and their compounds at half weight."""

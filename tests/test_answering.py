@@ -1,7 +1,7 @@
 from assistant.answer_model import AnswerModel, Logistic, Variant
 from assistant.answering import Request, _question_terms, compose, evidence, gate_features
 from assistant.domain import Passage
-from assistant.lexical import BM25Index
+from assistant.lexical import BM25Index, terms
 from assistant.retrieval import Hit
 from assistant.sentences import asking
 
@@ -220,6 +220,19 @@ def test_a_word_the_documents_use_only_in_compounds_is_not_unknown_to_them():
     found = evidence(req, _hits(), BM25Index(TEXTS), {})
     # "dementie" only appears in "dementievriendelijke"; "stempas" nowhere.
     assert found.unknown == ("stempas",)
+
+
+def test_a_typo_of_a_word_the_documents_use_is_not_named_as_what_they_lack():
+    req = _req("Krijg ik bijzondre bijstand voor een stempas?")
+    found = evidence(req, _hits(), BM25Index([*TEXTS, "Bijzondere bijstand voor inwoners met een laag inkomen."]), {})
+    assert found.unknown == ("stempas",)
+    assert found.question["unknown_share"] > 0.3  # to the fitted features it is still a word no document uses
+
+
+def test_near_is_one_edit_from_an_indexed_term():
+    index = BM25Index(["Bijzondere bijstand voor installatiekosten."])
+    assert index.near(terms("bijzondre")[0]) and index.near(terms("instalatiekosten")[0])
+    assert not index.near(terms("stempas")[0]) and not index.near(terms("bijstand")[0])
 
 
 def test_a_numbered_section_title_is_no_answer():
