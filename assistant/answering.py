@@ -574,6 +574,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
         years = tuple(_YEAR.findall(req.question)) if other_year else ()
         return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related)
+    chosen = _with_antecedents(chosen, ev.candidates)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
@@ -649,6 +650,29 @@ def _with_fact(
     if fact is None:
         return chosen
     return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]
+
+
+# A sentence that points back at the one before it: "kunnen hier terecht", "Hierbij krijgen ...", "Daarin ...".
+_BACK_REFERENCE = re.compile(r"\b(hier|daar)\s+(terecht|naartoe|heen)\b|^(hier|daar)(bij|voor|mee|in|door)?\b", re.I)
+
+
+def _with_antecedents(chosen: Sequence[Candidate], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A chosen sentence that points back gets the sentence it points at in front of it, from the same
+    passage: "Opvoeders ... kunnen hier terecht" says nothing to a resident without "Het Centrum voor
+    Jeugd en Gezin (CJG) is ..." before it. Only the presentation changes, not what was decided."""
+    before = {(c.hit, c.position): c for c in candidates}
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = before.get((c.hit, c.position - 1))
+        if (
+            _BACK_REFERENCE.search(c.text)
+            and prev is not None
+            and prev not in chosen
+            and not any(_same(prev.text, o.full_text) for o in chosen)
+        ):
+            c = Candidate(prev.text, c.hit, prev.position, c.features, (c.text, *c.items))
+        out.append(c)
+    return out
 
 
 def _uncovered(req: Request, ev: Evidence, chosen: Sequence[Candidate]) -> str:

@@ -104,6 +104,19 @@ def _answer_from(texts: list[str], question: str, language: str = "nl"):
     return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
 
 
+def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_at():
+    text = (
+        "Het Centrum voor Jeugd en Gezin is er voor iedereen in de gemeente. "
+        "Ouders kunnen hier terecht met vragen over opvoeden en opgroeien."
+    )
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+    req = _req("Waar kunnen ouders terecht met vragen over opvoeden?")
+    answer = compose(req, hits, evidence(req, hits, BM25Index([text]), {}), _model("asks_place", keep=0.9))
+    # Only the second sentence answers; without the first, "hier" would point at nothing.
+    assert "Het Centrum voor Jeugd en Gezin is er voor iedereen in de gemeente. Ouders kunnen hier terecht" in answer.text
+    assert answer.text.count("[1]") == 1
+
+
 def test_a_figure_comes_from_the_passage_about_the_subject():
     texts = [
         "Bijzondere bijstand voor een dieet wordt verleend als een arts het dieet voorschrijft.",
