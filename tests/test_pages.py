@@ -154,3 +154,12 @@ def test_a_document_with_spaces_and_brackets_in_its_name_opens(tmp_path):
     page = client.get(f"/documents/{quote(name)}")
     assert page.status_code == 200 and "huisbezoek" in page.text
     assert client.get("/documents/" + quote("../../etc/passwd")).status_code == 404
+
+
+def test_a_quote_of_two_sentences_is_marked_across_the_line_break_between_them():
+    from web.documents import marked
+
+    text = "Het CJG is er voor opvoedvragen.\nOuders kunnen hier terecht met al hun vragen. Daarna volgt meer."
+    parts = marked(text, ["Het CJG is er voor opvoedvragen. Ouders kunnen hier terecht met al hun vragen."])
+    # The closing full stop stays unmarked, as for every quote.
+    assert [p["text"] for p in parts if p.get("cited")] == [text[: text.index(". Daarna")]]
