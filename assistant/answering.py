@@ -564,7 +564,8 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     if answerable < model.threshold or out_of_scope:
         return refusal(req, "unsupported", _subjects(ev), () if out_of_scope else related)
     words = req.language != "en"  # an English question shares no words with Dutch documents
-    chosen = _with_fact(select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities, words)
+    chosen = select(req, hits, ev.candidates, probabilities, model.keep)
+    chosen = _with_fact(_with_kinds(req, chosen, ev, probabilities), ev, probabilities, words)
     # Sentences that name nothing of the question nor of its thesaurus words are not about it, however
     # near their vectors ("Mijn fiets is gestolen bij het station" is not about ongedocumenteerden).
     if words and not any(c.features["coverage"] > 0 for c in chosen):
@@ -652,8 +653,55 @@ def _with_fact(
     return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]
 
 
-# A sentence that points back at the one before it: "kunnen hier terecht", "Hierbij krijgen ...", "Daarin ...".
-_BACK_REFERENCE = re.compile(r"\b(hier|daar)\s+(terecht|naartoe|heen)\b|^(hier|daar)(bij|voor|mee|in|door)?\b", re.I)
+def _with_kinds(
+    req: Request, chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 20
+) -> list[Candidate]:
+    """A question that asks several kinds of fact ("Wat is het maandbedrag ..., en voor hoe lang?") gets,
+    for each kind no chosen sentence gives, the most probable sentence of the same passages that gives
+    it, in the place of the least probable chosen sentence that gives none of them."""
+    kinds = guard.answer_types(req.question)
+    if not chosen or len(kinds) < 2:
+        return chosen
+    chosen = list(chosen)
+    probability = {id(c): p for p, c in zip(probabilities, ev.candidates, strict=True)}
+    ranked = sorted(ev.candidates, key=lambda c: -probability[id(c)])[:among]
+    passages = {c.hit for c in chosen}
+
+    def gives(c: Candidate, kind: str) -> bool:
+        return guard.has_fact(kind, c.full_text)
+
+    for kind in kinds:
+        if any(gives(c, kind) for c in chosen):
+            continue
+        fact = next(
+            (
+                c
+                for c in ranked
+                if c.hit in passages
+                and c not in chosen
+                and gives(c, kind)
+                and not any(_same(c.text, o.full_text) for o in chosen)
+            ),
+            None,
+        )
+        if fact is None:
+            continue
+        if len(chosen) >= SENTENCES.get(req.audience, 3):
+            spare = [c for c in chosen[1:] if not any(gives(c, k) for k in kinds)]
+            if not spare:
+                continue
+            chosen.remove(min(spare, key=lambda c: probability[id(c)]))
+        chosen.append(fact)
+    return chosen
+
+
+# A sentence that points back at the one before it: "kunnen hier terecht", "Hierbij krijgen ...", "Daarin ...",
+# "In aanvulling op dit bedrag ...", "Na afloop van deze termijn ...".
+_BACK_REFERENCE = re.compile(
+    r"\b(hier|daar)\s+(terecht|naartoe|heen)\b|^(hier|daar)(bij|voor|mee|in|door)?\b"
+    r"|\b(dit|deze|dat|die|het\s+genoemde)\s+(bedrag|bedragen|maximum|maximumbedrag|percentage|norm|termijn)\b",
+    re.I,
+)
 
 
 def _with_antecedents(chosen: Sequence[Candidate], candidates: Sequence[Candidate]) -> list[Candidate]:

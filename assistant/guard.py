@@ -178,12 +178,15 @@ def legitimate_part(question: str) -> str:
     return " ".join(kept).strip()
 
 
+def answer_types(question: str) -> tuple[str, ...]:
+    """Every kind of literal fact asked for, most particular first: "Wat is het maandbedrag, en voor hoe
+    lang?" asks an amount and a duration."""
+    return tuple(name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question))
+
+
 def answer_type(question: str) -> str | None:
     """The kind of literal fact asked for ('phone', 'hours', ...), or None for a general question."""
-    for name, (asks, _) in ANSWER_TYPES.items():
-        if asks.search(question):
-            return name
-    return None
+    return next(iter(answer_types(question)), None)
 
 
 # "artikel 18a lid 13", "bijlage 1": numbers that point somewhere are not facts.

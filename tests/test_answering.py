@@ -117,6 +117,29 @@ def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_at():
     assert answer.text.count("[1]") == 1
 
 
+def test_a_sentence_that_speaks_of_this_amount_is_quoted_with_the_amount():
+    text = (
+        "De bijzondere bijstand voor een uitvaart bedraagt ten hoogste € 4.300. "
+        "In aanvulling op dit bedrag kan bijstand worden verleend voor mortuariumkosten tot € 750."
+    )
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+    req = _req("Hoeveel bijstand is er voor mortuariumkosten?")
+    answer = compose(req, hits, evidence(req, hits, BM25Index([text]), {}), _model("asks_fact", keep=0.9))
+    assert "€ 4.300. In aanvulling op dit bedrag" in answer.text
+
+
+def test_a_question_for_an_amount_and_a_duration_gets_a_sentence_with_each():
+    texts = [
+        "De bijzondere bijstand voor stookkosten is een vast bedrag van € 40 per maand. "
+        "Bijzondere bijstand voor stookkosten vraagt u aan bij het loket van de gemeente. "
+        "De bijstand wordt voor ten hoogste 12 maanden toegekend.",
+        "Bijzondere bijstand voor extra stookkosten is er voor wie door ziekte meer stookkosten heeft.",
+    ]
+    answer = _answer_from(texts, "Hoeveel bijzondere bijstand krijg je voor stookkosten, en voor hoe lang?")
+    # The duration's sentence names little of the question, but it is the only one that says how long.
+    assert "€ 40" in answer.text and "12 maanden" in answer.text
+
+
 def test_a_figure_comes_from_the_passage_about_the_subject():
     texts = [
         "Bijzondere bijstand voor een dieet wordt verleend als een arts het dieet voorschrijft.",
