@@ -123,6 +123,15 @@ _DIGIT = re.compile(r"\d")
 # A word fit to name in a refusal: a plain word of six letters or more, so a subject ("wethouder",
 # "schulden") rather than a verb of the question ("duurt", "krijg"); no numbers, codes or links.
 _PLAIN = re.compile(r"[a-zà-ÿ]{6,}(-[a-zà-ÿ]+)*", re.I)
+# Closed-class words that are long enough to pass for one but never what a question is about: pronouns,
+# quantifiers, conjunctions, adverbs of place and question words written as one ("hoelang"). The fitted
+# features count them as they were fitted; only a refusal does not name them.
+_NOT_A_SUBJECT = frozenset(
+    """jullie julliezelf mezelf jezelf zichzelf onszelf hunzelf elkaar mekaar iedereen niemand allemaal
+    allebei hetzelfde dezelfde datgene degene zoiets sommige anderen ergens nergens overal hoelang hoevaak
+    hoeveelste waarvoor waarmee waarheen waardoor waarover waarbij waarin waarop waaraan terwijl hoewel
+    voordat nadat totdat zodra zodat misschien alsjeblieft alstublieft bedankt""".split()
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(guard.MONTHS)
 # Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
@@ -330,7 +339,8 @@ def evidence(
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
     named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
-    return Evidence(tuple(candidates), question, tuple(named_missing), tuple(w for w in unknown if w not in typos))
+    named_unknown = (w for w in unknown if w not in typos and w.lower() not in _NOT_A_SUBJECT)
+    return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")

@@ -113,7 +113,9 @@ def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_at():
     req = _req("Waar kunnen ouders terecht met vragen over opvoeden?")
     answer = compose(req, hits, evidence(req, hits, BM25Index([text]), {}), _model("asks_place", keep=0.9))
     # Only the second sentence answers; without the first, "hier" would point at nothing.
-    assert "Het Centrum voor Jeugd en Gezin is er voor iedereen in de gemeente. Ouders kunnen hier terecht" in answer.text
+    assert (
+        "Het Centrum voor Jeugd en Gezin is er voor iedereen in de gemeente. Ouders kunnen hier terecht" in answer.text
+    )
     assert answer.text.count("[1]") == 1
 
 
@@ -263,6 +265,12 @@ def test_a_typo_of_a_word_the_documents_use_is_not_named_as_what_they_lack():
     found = evidence(req, _hits(), BM25Index([*TEXTS, "Bijzondere bijstand voor inwoners met een laag inkomen."]), {})
     assert found.unknown == ("stempas",)
     assert found.question["unknown_share"] > 0.3  # to the fitted features it is still a word no document uses
+
+
+def test_a_pronoun_or_a_question_word_is_not_named_as_what_the_documents_lack():
+    found = evidence(_req("Hoelang doen jullie allemaal over een stempas?"), _hits(), BM25Index(TEXTS), {})
+    assert found.unknown == ("stempas",)
+    assert found.question["unknown_share"] > 0.5  # to the fitted features they still count
 
 
 def test_near_is_one_edit_from_an_indexed_term():
