@@ -78,14 +78,22 @@ def test_the_dense_variant_belongs_to_its_embedding_model():
     assert AnswerModel.from_json(model.to_json()) == model
 
 
+def _answer_from(texts: list[str], question: str, language: str = "nl", gate_on: str = "asks_fact", keep: float = 0.0):
+    """An answer over one passage per text; by default it takes every sentence it can and lets every fact
+    question through: the rules decide."""
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, t in enumerate(texts)
+    ]
+    req = _req(question, language)
+    return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model(gate_on, keep=keep))
+
+
 def test_a_literal_fact_is_given_only_from_a_sentence_about_the_question_s_subject():
     text = "Het Steunpunt Mantelzorg geeft advies aan mantelzorgers in de wijk. Bel het wijkteam op 071 516 5000."
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
-    passes = _model("asks_fact")  # the gate lets every fact question through: the rule decides
 
     def answer(question: str):
-        req = _req(question)
-        return compose(req, hits, evidence(req, hits, BM25Index([text]), {}), passes)
+        return _answer_from([text], question, keep=0.5)
 
     assert "071 516 5000" in answer("Wat is het telefoonnummer van het wijkteam?").text
     # The passage's only phone number is the wijkteam's: it does not answer for the Steunpunt.
@@ -93,25 +101,14 @@ def test_a_literal_fact_is_given_only_from_a_sentence_about_the_question_s_subje
     assert steunpunt.refused and "071" not in steunpunt.text
 
 
-def _answer_from(texts: list[str], question: str, language: str = "nl"):
-    """An answer over one passage per text that takes every sentence it can and lets every fact question
-    through: the rules decide."""
-    hits = [
-        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
-        for i, t in enumerate(texts)
-    ]
-    req = _req(question, language)
-    return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
-
-
 def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_at():
     text = (
         "Het Centrum voor Jeugd en Gezin is er voor iedereen in de gemeente. "
         "Ouders kunnen hier terecht met vragen over opvoeden en opgroeien."
     )
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
-    req = _req("Waar kunnen ouders terecht met vragen over opvoeden?")
-    answer = compose(req, hits, evidence(req, hits, BM25Index([text]), {}), _model("asks_place", keep=0.9))
+    answer = _answer_from(
+        [text], "Waar kunnen ouders terecht met vragen over opvoeden?", gate_on="asks_place", keep=0.9
+    )
     # Only the second sentence answers; without the first, "hier" would point at nothing.
     assert (
         "Het Centrum voor Jeugd en Gezin is er voor iedereen in de gemeente. Ouders kunnen hier terecht" in answer.text
@@ -124,9 +121,7 @@ def test_a_sentence_that_speaks_of_this_amount_is_quoted_with_the_amount():
         "De bijzondere bijstand voor een uitvaart bedraagt ten hoogste € 4.300. "
         "In aanvulling op dit bedrag kan bijstand worden verleend voor mortuariumkosten tot € 750."
     )
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
-    req = _req("Hoeveel bijstand is er voor mortuariumkosten?")
-    answer = compose(req, hits, evidence(req, hits, BM25Index([text]), {}), _model("asks_fact", keep=0.9))
+    answer = _answer_from([text], "Hoeveel bijstand is er voor mortuariumkosten?", keep=0.9)
     assert "€ 4.300. In aanvulling op dit bedrag" in answer.text
 
 
