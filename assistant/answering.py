@@ -670,7 +670,7 @@ def _with_kinds(
     for each kind no chosen sentence gives, the most probable sentence of the same passages that gives
     it, in the place of the least probable chosen sentence that gives none of them."""
     kinds = guard.answer_types(req.question)
-    if not chosen or len(kinds) < 2:
+    if not chosen or len(kinds) < 2 or req.comparison:  # a comparison keeps each municipality's sentences
         return chosen
     chosen = list(chosen)
     probability = {id(c): p for p, c in zip(probabilities, ev.candidates, strict=True)}
