@@ -338,7 +338,9 @@ def evidence(
     question["no_subject"] = float(not qt.subject)  # for the scope rule only (not fitted)
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
-    named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w))
+    named_missing = (
+        w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w) and w.lower() not in _NOT_A_SUBJECT
+    )
     named_unknown = (w for w in unknown if w not in typos and w.lower() not in _NOT_A_SUBJECT)
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 

@@ -266,6 +266,10 @@ def test_a_pronoun_or_a_question_word_is_not_named_as_what_the_documents_lack():
     found = evidence(_req("Hoelang doen jullie allemaal over een stempas?"), _hits(), BM25Index(TEXTS), {})
     assert found.unknown == ("stempas",)
     assert found.question["unknown_share"] > 0.5  # to the fitted features they still count
+    # A word one other document uses is rare, so it may be among the question's most specific words.
+    index = BM25Index([*TEXTS, "Wij doen het allemaal samen."])
+    found = evidence(_req("Wat doen jullie allemaal voor mantelzorgers?"), _hits(), index, {})
+    assert found.missing == () and found.question["specific_missing"] > 0
 
 
 def test_near_is_one_edit_from_an_indexed_term():
