@@ -338,10 +338,8 @@ def evidence(
     question["no_subject"] = float(not qt.subject)  # for the scope rule only (not fitted)
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
-    named_missing = (
-        w for w in (qt.surface.get(t, t) for t in missing) if _PLAIN.fullmatch(w) and w.lower() not in _NOT_A_SUBJECT
-    )
-    named_unknown = (w for w in unknown if w not in typos and w.lower() not in _NOT_A_SUBJECT)
+    named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _nameable(w))
+    named_unknown = (w for w in unknown if w not in typos and _nameable(w))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 
 
@@ -513,6 +511,11 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
         if en
         else f"Dit staat niet in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
     )
+
+
+def _nameable(word: str) -> bool:
+    """A word a refusal may name as what the documents lack."""
+    return bool(_PLAIN.fullmatch(word)) and word.lower() not in _NOT_A_SUBJECT
 
 
 def _subjects(ev: Evidence) -> tuple[str, ...]:
