@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from assistant import guard, thesaurus
 from assistant.answer_model import Variant
@@ -651,21 +652,33 @@ def _with_fact(
     the same passages that gives it (among the ranker's best few) takes the last place."""
     if not chosen or _fact_given(chosen, by_words):
         return chosen
-    passages = {c.hit for c in chosen}
-    ranked = sorted(zip(probabilities, ev.candidates, strict=True), key=lambda pc: -pc[0])[:among]
-    fact = next(
+    ranked = _ranked(ev, probabilities)[:among]
+    fact = _first_giving(ranked, chosen, {c.hit for c in chosen}, lambda c: _gives_fact(c, chosen, by_words))
+    if fact is None:
+        return chosen
+    return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]
+
+
+def _ranked(ev: Evidence, probabilities: Sequence[float]) -> list[Candidate]:
+    """The candidates, most probable first."""
+    return [c for _, c in sorted(zip(probabilities, ev.candidates, strict=True), key=lambda pc: -pc[0])]
+
+
+def _first_giving(
+    ranked: Sequence[Candidate], chosen: Sequence[Candidate], passages: set[int], gives: Callable[[Candidate], bool]
+) -> Candidate | None:
+    """The first of `ranked` from `passages` that gives what is wanted and does not repeat a chosen sentence."""
+    return next(
         (
             c
-            for _, c in ranked
+            for c in ranked
             if c.hit in passages
-            and _gives_fact(c, chosen, by_words)
+            and c not in chosen
+            and gives(c)
             and not any(_same(c.text, o.full_text) for o in chosen)
         ),
         None,
     )
-    if fact is None:
-        return chosen
-    return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]
 
 
 def _with_kinds(
@@ -679,35 +692,25 @@ def _with_kinds(
         return chosen
     chosen = list(chosen)
     probability = {id(c): p for p, c in zip(probabilities, ev.candidates, strict=True)}
-    ranked = sorted(ev.candidates, key=lambda c: -probability[id(c)])[:among]
+    ranked = _ranked(ev, probabilities)[:among]
     passages = {c.hit for c in chosen}
-
-    def gives(c: Candidate, kind: str) -> bool:
-        return guard.has_fact(kind, c.full_text)
-
     for kind in kinds:
-        if any(gives(c, kind) for c in chosen):
+        if any(_gives_kind(kind, c) for c in chosen):
             continue
-        fact = next(
-            (
-                c
-                for c in ranked
-                if c.hit in passages
-                and c not in chosen
-                and gives(c, kind)
-                and not any(_same(c.text, o.full_text) for o in chosen)
-            ),
-            None,
-        )
+        fact = _first_giving(ranked, chosen, passages, partial(_gives_kind, kind))
         if fact is None:
             continue
         if len(chosen) >= SENTENCES.get(req.audience, 3):
-            spare = [c for c in chosen[1:] if not any(gives(c, k) for k in kinds)]
+            spare = [c for c in chosen[1:] if not any(_gives_kind(k, c) for k in kinds)]
             if not spare:
                 continue
             chosen.remove(min(spare, key=lambda c: probability[id(c)]))
         chosen.append(fact)
     return chosen
+
+
+def _gives_kind(kind: str, c: Candidate) -> bool:
+    return guard.has_fact(kind, c.full_text)
 
 
 # A sentence that points back at the one before it: "kunnen hier terecht", "Hierbij krijgen ...", "Daarin ...",
