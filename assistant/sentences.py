@@ -19,7 +19,7 @@ from assistant.domain import Chunk
 
 DOCUMENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•-])|\n+")
 WRITTEN = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘(•*-])|\n+")
-TYPED = re.compile(r"(?<=[.!?])\s+")
+TYPED = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]['"’”]))\s+""")  # "met: 'Ja.' Daarna: ...?" ends after the quote
 PROSE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
 
 
