@@ -131,7 +131,20 @@ _NOT_A_SUBJECT = frozenset(
     """jullie julliezelf mezelf jezelf zichzelf onszelf hunzelf elkaar mekaar iedereen niemand allemaal
     allebei hetzelfde dezelfde datgene degene zoiets sommige anderen ergens nergens overal hoelang hoevaak
     hoeveelste waarvoor waarmee waarheen waardoor waarover waarbij waarin waarop waaraan terwijl hoewel
-    voordat nadat totdat zodra zodat misschien alsjeblieft alstublieft bedankt""".split()
+    voordat nadat totdat zodra zodat misschien alsjeblieft alstublieft bedankt erover ervan erop erin ermee
+    erbij ervoor daarvan daarover daarin daarop daaraan daaruit daartoe daardoor hiervan hierover hierin hierop
+    hiermee hierbij hiervoor bovenop waarboven bijvoorbeeld genoeg twee drie vier vijf zes zeven acht negen
+    tien twintig honderd honderden duizend duizenden miljoen miljard""".split()
+)
+# "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen": where someone lives says where to look,
+# as the place name does, not what the question is about ("ik woon alleen in een huurflat" is about housing).
+# Only the rule that a sentence must name the question looks past it: the fitted features keep the word.
+_LIVES_IN = re.compile(r"\b(woon|woont|wonen|woonde|woonden)\s+(?:[\w-]+\s+){0,3}?in\s+([\w-]+)", re.I)
+# "wie kan me helpen?", "is er iemand die ons kan helpen?": how help is asked for, not what with.
+_ASKS_HELP = re.compile(
+    r"\b(wie|wat|iemand|iets|die|dat)\s+(kan|kunnen)\s+((me|mij|ons|hem|haar|je|jou)\s+)?helpen\b|"
+    r"\b(kan|kunnen)\s+(iemand|jullie|u)\s+((me|mij|ons|hem|haar)\s+)?helpen\b",
+    re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(guard.MONTHS)
@@ -211,6 +224,7 @@ class _Terms:
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
     focus_words: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
     years: frozenset[str]  # the years it names
+    residence: frozenset[str]  # terms only of "ik woon in <place>": where, not what
 
     @property
     def focus(self) -> frozenset[str]:
@@ -243,7 +257,12 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     asked = dict(sorted(((t, w) for t, w in subject.items() if t in in_asking), key=lambda kv: -kv[1])[:2]) or specific
     words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
     years = frozenset(_YEAR.findall(req.question))
-    return _Terms(own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years)
+    unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
+    unframed = _ASKS_HELP.sub(" ", unframed)
+    residence = frozenset(content) - set(terms(unframed))
+    return _Terms(
+        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, residence
+    )
 
 
 def evidence(
@@ -256,6 +275,8 @@ def evidence(
     wants_figures = bool(_WANTS_FIGURES.search(req.question))
     others = [o.lower() for o in req.others]
     max_idf = math.log(1 + (index.n + 0.5) / 0.5) if index.n else 1.0
+    about = {t: w for t, w in qt.all.items() if t not in qt.residence}
+    parts = _asked_parts(req.question, qt)
     candidates: list[Candidate] = []
     passage_terms: list[set[str]] = []
     for h, hit in enumerate(hits[:CANDIDATE_HITS]):
@@ -281,6 +302,8 @@ def evidence(
             in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
             features = passage | {
                 "coverage": coverage(in_sentence, qt.all, index),
+                # For the rule that an answer names the question (not fitted): "ik woon in ..." does not count.
+                "names_question": coverage(in_sentence, about, index),
                 "own_coverage": coverage(in_sentence, qt.own, index),
                 "specific": coverage(in_sentence, qt.specific, index),
                 "focus": _has_any(qt.focus, in_sentence, index),
@@ -288,6 +311,7 @@ def evidence(
                 # the same text as the fact itself, a lead-in with its items ("indien: a. ... b. ... € 150").
                 "focus_words": _has_any(qt.focus_words, in_whole, index),
                 "subject": coverage(in_whole, qt.subject, index),
+                "part_fact": float(any(_gives_part(part, whole, in_whole, index) for part in parts)),
                 "fact_specific": coverage(in_whole, qt.specific, index),
                 "asked": coverage(in_whole, qt.asked, index),
                 "year": _year_matches(qt.years, whole, in_passage),
@@ -342,6 +366,37 @@ def evidence(
     named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _nameable(w))
     named_unknown = (w for w in unknown if w not in typos and _nameable(w))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One part of a question of several ("Hoeveel geld ..., en tot welk jaar ...?"): its kind of fact,
+    its own rarest words and what it asks for."""
+
+    kind: str
+    specific: dict[str, float]
+    focus: frozenset[str]
+
+
+def _asked_parts(question: str, qt: _Terms) -> list[_Part]:
+    """The parts of a question of several that each ask a literal fact; none for a question of one part."""
+    texts = [p for p in _PARTS.split(question) if p and len(p.split()) > 2]
+    if len(texts) < 2:
+        return []
+    parts = []
+    for text in texts:
+        kind = guard.answer_type(text)
+        if kind:
+            own = {t: qt.subject[t] for t in terms(text) if t in qt.subject}
+            focus = frozenset(t for m in _FOCUS.finditer(text) for t in terms(m.group(2)) if t in own)
+            parts.append(_Part(kind, dict(sorted(own.items(), key=lambda kv: -kv[1])[:2]), focus))
+    return parts
+
+
+def _gives_part(part: _Part, text: str, found: set[str], index: BM25Index) -> bool:
+    """The text gives the part's kind of fact and names the part's own subject."""
+    named = coverage(found, part.specific, index) > 0 or _has_any(part.focus, found, index) > 0
+    return named and guard.has_fact(part.kind, text)
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")
@@ -584,7 +639,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     chosen = _with_fact(_with_kinds(req, chosen, ev, probabilities), ev, probabilities, words)
     # Sentences that name nothing of the question nor of its thesaurus words are not about it, however
     # near their vectors ("Mijn fiets is gestolen bij het station" is not about ongedocumenteerden).
-    if words and not any(c.features["coverage"] > 0 for c in chosen):
+    if words and not any(c.features["names_question"] > 0 for c in chosen):
         return refusal(req, "unsupported", _subjects(ev), related)
     if not chosen or not _fact_given(chosen, words):
         # A figure for another year is the commonest near miss: then the year is what the documents lack.
@@ -611,7 +666,11 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
 
 
 # "Wat is X, en hoeveel Y?": a question of several parts may be answered only in part.
-_PARTS = re.compile(r"\?\s+(?=\w)|,?\s+en\s+(?=(wat|hoe|hoeveel|waar|wie|wanneer|welke|and|what|how|where)\b)", re.I)
+_PARTS = re.compile(
+    r"\?\s+(?=\w)|,?\s+en\s+(?=((tot|vanaf|sinds|voor|in|op|bij|met|per|from|until|in|for)\s+)?"
+    r"(wat|hoe|hoeveel|hoelang|waar|wie|wanneer|welk|welke|and|what|how|where|which|when)\b)",
+    re.I,
+)
 
 
 def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:
@@ -628,9 +687,12 @@ def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:
 def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bool:
     # The figure must also come from a passage about the subject as much as the answer's lead sentence's
     # is: "€ 40 per maand" of the rule on heating costs does not answer a question about a diet.
+    # In a question of several parts, the fact may answer one part about that part's own subject: "10
+    # miljoen euro ... langer zelfstandig wonen" answers "Hoeveel geld ... langer zelfstandig wonen, en tot
+    # welk jaar loopt het bestedingsplan?", whose two rarest words are "bestedingsplan" and "geld".
+    about = c.features["fact_type"] > 0 and (not by_words or _names_subject(c) or _follows_up(c, chosen))
     return (
-        c.features["fact_type"] > 0
-        and (not by_words or _names_subject(c) or _follows_up(c, chosen))
+        (about or (by_words and c.features["part_fact"] > 0))
         and c.features["year"] != 0
         and c.features["passage_specific"] >= chosen[0].features["passage_specific"]
     )

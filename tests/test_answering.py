@@ -13,7 +13,9 @@ TEXTS = (
 
 
 def _req(question: str, language: str = "nl", others: tuple[str, ...] = ()) -> Request:
-    return Request(question, language, "resident", (), others, False, indexed=("Ergens",))
+    return Request(
+        question, language, "resident", (), others, False, indexed=("Ergens",), place_names=frozenset({"ergens"})
+    )
 
 
 def _hits() -> list[Hit]:
@@ -99,6 +101,34 @@ def test_a_literal_fact_is_given_only_from_a_sentence_about_the_question_s_subje
     # The passage's only phone number is the wijkteam's: it does not answer for the Steunpunt.
     steunpunt = answer("Wat is het telefoonnummer van het Steunpunt Mantelzorg?")
     assert steunpunt.refused and "071" not in steunpunt.text
+
+
+def test_where_the_asker_lives_is_not_what_an_answer_must_name():
+    texts = ["Er zijn woon- en leertrajecten voor jongeren.", "Het Steunpunt Mantelzorg geeft advies."]
+
+    def answer(question: str):
+        return _answer_from(texts, question, gate_on="asks_place", keep=0.1)
+
+    # "woon" is all the sentence shares with the question, and it only says where the asker lives.
+    debts = answer("Ik heb schulden en ik woon in Ergens. Waar kan ik heen?")
+    assert debts.refused and "schulden" in debts.text
+    # Living somewhere can be the subject itself.
+    assert not answer("Ik woon alleen in een kamer in Ergens, waar kan ik heen?").refused
+
+
+def test_a_fact_may_answer_one_part_of_a_question_about_that_part_s_own_subject():
+    texts = [
+        "Om inwoners langer zelfstandig te laten wonen is 10 miljoen euro beschikbaar gesteld.",
+        "Het bestedingsplan van de stichting loopt van 2021 tot en met 2030.",
+        "Zelfstandig wonen is voor veel inwoners langer mogelijk.",
+    ]
+    # The question's rarest words are the second part's; the amount answers the first part.
+    two = (
+        "Hoeveel geld is er voor langer zelfstandig wonen, en tot welk jaar loopt het bestedingsplan van de stichting?"
+    )
+    assert "10 miljoen euro" in _answer_from(texts, two).text
+    # Asked of the second part's subject, the same amount answers nothing.
+    assert _answer_from(texts, "Hoeveel geld heeft de stichting voor het bestedingsplan?").refused
 
 
 def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_at():
@@ -265,6 +295,8 @@ def test_a_typo_of_a_word_the_documents_use_is_not_named_as_what_they_lack():
 def test_a_pronoun_or_a_question_word_is_not_named_as_what_the_documents_lack():
     found = evidence(_req("Hoelang doen jullie allemaal over een stempas?"), _hits(), BM25Index(TEXTS), {})
     assert found.unknown == ("stempas",)
+    found = evidence(_req("Kost een stempas duizend?"), _hits(), BM25Index(TEXTS), {})
+    assert found.unknown == ("stempas",)  # a number word is not a subject either
     assert found.question["unknown_share"] > 0.5  # to the fitted features they still count
     # A word one other document uses is rare, so it may be among the question's most specific words.
     index = BM25Index([*TEXTS, "Wij doen het allemaal samen."])
