@@ -224,7 +224,7 @@ class _Terms:
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
     focus_words: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
     years: frozenset[str]  # the years it names
-    residence: frozenset[str]  # terms only of "ik woon in <place>": where, not what
+    frame: frozenset[str]  # terms only of "ik woon in <place>" or "wie kan me helpen": where and how, not what
 
     @property
     def focus(self) -> frozenset[str]:
@@ -259,10 +259,8 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     years = frozenset(_YEAR.findall(req.question))
     unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
     unframed = _ASKS_HELP.sub(" ", unframed)
-    residence = frozenset(content) - set(terms(unframed))
-    return _Terms(
-        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, residence
-    )
+    frame = frozenset(content) - set(terms(unframed))
+    return _Terms(own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, frame)
 
 
 def evidence(
@@ -275,7 +273,7 @@ def evidence(
     wants_figures = bool(_WANTS_FIGURES.search(req.question))
     others = [o.lower() for o in req.others]
     max_idf = math.log(1 + (index.n + 0.5) / 0.5) if index.n else 1.0
-    about = {t: w for t, w in qt.all.items() if t not in qt.residence}
+    about = {t: w for t, w in qt.all.items() if t not in qt.frame}
     parts = _asked_parts(req.question, qt)
     candidates: list[Candidate] = []
     passage_terms: list[set[str]] = []
@@ -667,7 +665,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
 
 # "Wat is X, en hoeveel Y?": a question of several parts may be answered only in part.
 _PARTS = re.compile(
-    r"\?\s+(?=\w)|,?\s+en\s+(?=((tot|vanaf|sinds|voor|in|op|bij|met|per|from|until|in|for)\s+)?"
+    r"\?\s+(?=\w)|,?\s+en\s+(?=((tot|vanaf|sinds|voor|in|op|bij|met|per|from|until|for)\s+)?"
     r"(wat|hoe|hoeveel|hoelang|waar|wie|wanneer|welk|welke|and|what|how|where|which|when)\b)",
     re.I,
 )
