@@ -252,15 +252,25 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
     subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t)}
-    specific = dict(sorted(subject.items(), key=lambda kv: -kv[1])[:2])
+    specific = _rarest(subject)
     in_asking = set(terms(asking(req.question)))
-    asked = dict(sorted(((t, w) for t, w in subject.items() if t in in_asking), key=lambda kv: -kv[1])[:2]) or specific
-    words_asked = frozenset(t for m in _FOCUS.finditer(req.question) for t in terms(m.group(2)) if t not in ignore)
+    asked = _rarest({t: w for t, w in subject.items() if t in in_asking}) or specific
+    words_asked = _asked_for(req.question) - ignore
     years = frozenset(_YEAR.findall(req.question))
     unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
     unframed = _ASKS_HELP.sub(" ", unframed)
     frame = frozenset(content) - set(terms(unframed))
     return _Terms(own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, frame)
+
+
+def _rarest(weights: dict[str, float]) -> dict[str, float]:
+    """The two rarest terms: what a question (or one of its parts) is specifically about."""
+    return dict(sorted(weights.items(), key=lambda kv: -kv[1])[:2])
+
+
+def _asked_for(text: str) -> frozenset[str]:
+    """The terms of the thing asked for: "wethouder" in "Welke wethouder ..."."""
+    return frozenset(t for m in _FOCUS.finditer(text) for t in terms(m.group(2)))
 
 
 def evidence(
@@ -386,8 +396,7 @@ def _asked_parts(question: str, qt: _Terms) -> list[_Part]:
         kind = guard.answer_type(text)
         if kind:
             own = {t: qt.subject[t] for t in terms(text) if t in qt.subject}
-            focus = frozenset(t for m in _FOCUS.finditer(text) for t in terms(m.group(2)) if t in own)
-            parts.append(_Part(kind, dict(sorted(own.items(), key=lambda kv: -kv[1])[:2]), focus))
+            parts.append(_Part(kind, _rarest(own), _asked_for(text) & frozenset(own)))
     return parts
 
 
