@@ -320,6 +320,7 @@ def evidence(
                 "focus_words": _has_any(qt.focus_words, in_whole, index),
                 "subject": coverage(in_whole, qt.subject, index),
                 "part_fact": float(any(_gives_part(part, whole, in_whole, index) for part in parts)),
+                "part_subject": float(any(_names_part(part, in_whole, index) for part in parts)),
                 "fact_specific": coverage(in_whole, qt.specific, index),
                 "asked": coverage(in_whole, qt.asked, index),
                 "year": _year_matches(qt.years, whole, in_passage),
@@ -378,8 +379,8 @@ def evidence(
 
 @dataclass(frozen=True, slots=True)
 class _Part:
-    """One part of a question of several ("Hoeveel geld ..., en tot welk jaar ...?"): its kind of fact,
-    its own rarest words and what it asks for."""
+    """One part of a question of several ("Hoeveel geld ..., en tot welk jaar ...?"): the kind of literal
+    fact it asks for ("" when none), its own rarest words and what it asks for."""
 
     kind: str
     specific: dict[str, float]
@@ -387,23 +388,24 @@ class _Part:
 
 
 def _asked_parts(question: str, qt: _Terms) -> list[_Part]:
-    """The parts of a question of several that each ask a literal fact; none for a question of one part."""
+    """The parts of a question of several; none for a question of one part."""
     texts = [p for p in _PARTS.split(question) if p and len(p.split()) > 2]
     if len(texts) < 2:
         return []
     parts = []
     for text in texts:
-        kind = guard.answer_type(text)
-        if kind:
-            own = {t: qt.subject[t] for t in terms(text) if t in qt.subject}
-            parts.append(_Part(kind, _rarest(own), _asked_for(text) & frozenset(own)))
+        own = {t: qt.subject[t] for t in terms(text) if t in qt.subject}
+        parts.append(_Part(guard.answer_type(text) or "", _rarest(own), _asked_for(text) & frozenset(own)))
     return parts
+
+
+def _names_part(part: _Part, found: set[str], index: BM25Index) -> bool:
+    return coverage(found, part.specific, index) > 0 or _has_any(part.focus, found, index) > 0
 
 
 def _gives_part(part: _Part, text: str, found: set[str], index: BM25Index) -> bool:
     """The text gives the part's kind of fact and names the part's own subject."""
-    named = coverage(found, part.specific, index) > 0 or _has_any(part.focus, found, index) > 0
-    return named and guard.has_fact(part.kind, text)
+    return bool(part.kind) and _names_part(part, found, index) and guard.has_fact(part.kind, text)
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")
@@ -653,7 +655,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
         years = tuple(_YEAR.findall(req.question)) if other_year else ()
         return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related)
-    chosen = _with_antecedents(chosen, ev.candidates)
+    chosen = _with_antecedents(_without_other_figures(chosen, words), ev.candidates)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
@@ -703,6 +705,25 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
         and c.features["year"] != 0
         and c.features["passage_specific"] >= chosen[0].features["passage_specific"]
     )
+
+
+def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[Candidate]:
+    """Once a chosen sentence gives the asked fact, a sentence of another passage with a figure of the same
+    kind is left out unless it names the question's rarest words or those of one of its parts: after "619
+    reguliere opvangplekken, waarvan 52 voor AMV'ers", the next passage's "stijgt van 554 naar 681" (about
+    Ukrainians) reads as part of the answer, and it is not."""
+    if not by_words or not any(c.features["fact_type"] > 0 and _gives_fact(c, chosen, by_words) for c in chosen):
+        return list(chosen)
+    lead = chosen[0].hit
+    return [
+        c
+        for c in chosen
+        if c.hit == lead
+        or c.features["fact_type"] <= 0
+        or c.features["fact_specific"] > 0
+        or c.features["part_subject"] > 0
+        or _gives_fact(c, chosen, by_words)
+    ]
 
 
 def _follows_up(c: Candidate, chosen: Sequence[Candidate]) -> bool:

@@ -178,6 +178,22 @@ def test_a_figure_comes_from_the_passage_about_the_subject():
     assert diet.refused and "€ 40" not in diet.text
 
 
+def test_a_figure_of_another_passage_about_something_else_is_left_out_of_an_answer_that_gives_the_fact():
+    texts = [
+        "Ergens moet 619 opvangplekken voor asielzoekers organiseren.",
+        "De opgave voor ontheemden stijgt van 554 naar 681.",
+        "In 2024 waren er 500 opvangplekken voor asielzoekers in de regio.",
+    ]
+    answer = _answer_from(texts, "Hoeveel opvangplekken voor asielzoekers moet Ergens organiseren?")
+    # The ontheemden's figures answer nothing asked, yet a reader would take them for part of the answer.
+    assert "619" in answer.text and "681" not in answer.text
+    # A figure of another passage that names the subject stays.
+    assert "500" in answer.text
+    # Without the asked fact in the answer, nothing is left out (whether it answers is for the fact rule).
+    alone = _answer_from(texts[1:], "Hoeveel plekken zijn er voor ontheemden?")
+    assert "681" in alone.text
+
+
 def test_the_sentence_after_one_about_the_subject_may_give_the_fact():
     texts = [
         "De subsidieregeling woningaanpassing is door gebrek aan capaciteit vertraagd. "
