@@ -74,6 +74,13 @@ _PHRASING = frozenset(
 )
 
 
+# The words for a kind of literal fact: the fact rule checks the kind itself ("€ 1,35 miljoen" is an amount),
+# and "bedrag" is rare in policy text, which states amounts without the word.
+_KIND_WORDS = frozenset(
+    terms("bedrag bedragen percentage procent aantal getal datum telefoonnummer nummer mailadres e-mailadres adres")
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Composed:
     text: str
@@ -250,8 +257,10 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
         own = extra | own
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
     unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
-    # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about.
-    subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t)}
+    # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
+    # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
+    kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()
+    subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t) and t not in kind_words}
     specific = _rarest(subject)
     in_asking = set(terms(asking(req.question)))
     asked = _rarest({t: w for t, w in subject.items() if t in in_asking}) or specific

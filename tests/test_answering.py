@@ -286,6 +286,20 @@ def test_words_about_what_a_document_says_are_not_the_subject():
     assert set(found.specific) == {"cliënt", "hulpvraag"}
 
 
+def test_the_word_for_the_kind_of_fact_asked_is_not_the_subject():
+    texts = [
+        "Voor de opvanglocatie aan het Maanpad is 1,35 miljoen onttrokken aan de reserve.",
+        "De reserve en het Maanpad staan in de begroting.",
+        "Het bedrag en het percentage staan in de verordening.",
+    ]
+    # "bedrag" is the rarest word of the question, yet an amount without the word answers it.
+    found = _question_terms(_req("Welk bedrag onttrekt de gemeente aan de reserve voor het Maanpad?"), BM25Index(texts))
+    assert "bedrag" not in found.specific and "maanpad" in found.specific
+    # Where no literal fact is asked, the word is what the question is about.
+    about = _question_terms(_req("Waarom staat het percentage in de verordening?"), BM25Index(texts))
+    assert "percentag" in about.specific
+
+
 def test_an_english_question_gets_the_figure_of_a_dutch_sentence():
     texts = ["In 2025 vangt de gemeente 681 Oekraïners op.", "De gemeente werkt samen met vrijwilligers."]
     # No word is shared across the languages, so the subject cannot be checked by words; the year can.
