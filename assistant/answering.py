@@ -317,6 +317,7 @@ def evidence(
             items = _list_items(p.text, sentence, pos)
             whole = " ".join((sentence, *items))
             in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
+            named_parts = [part for part in parts if _names_part(part, in_whole, index)]
             features = passage | {
                 "coverage": coverage(in_sentence, qt.all, index),
                 # For the rule that an answer names the question (not fitted): "ik woon in ..." does not count.
@@ -324,12 +325,12 @@ def evidence(
                 "own_coverage": coverage(in_sentence, qt.own, index),
                 "specific": coverage(in_sentence, qt.specific, index),
                 "focus": _has_any(qt.focus, in_sentence, index),
-                # For the fact rule only (not fitted): the subject asked for, and the year asked about, in
+                # For the fact rules only (not fitted): the subject asked for, and the year asked about, in
                 # the same text as the fact itself, a lead-in with its items ("indien: a. ... b. ... € 150").
                 "focus_words": _has_any(qt.focus_words, in_whole, index),
                 "subject": coverage(in_whole, qt.subject, index),
-                "part_fact": float(any(_gives_part(part, whole, in_whole, index) for part in parts)),
-                "part_subject": float(any(_names_part(part, in_whole, index) for part in parts)),
+                "part_fact": float(any(part.kind and guard.has_fact(part.kind, whole) for part in named_parts)),
+                "part_subject": float(bool(named_parts)),
                 "fact_specific": coverage(in_whole, qt.specific, index),
                 "asked": coverage(in_whole, qt.asked, index),
                 "year": _year_matches(qt.years, whole, in_passage),
@@ -409,12 +410,8 @@ def _asked_parts(question: str, qt: _Terms) -> list[_Part]:
 
 
 def _names_part(part: _Part, found: set[str], index: BM25Index) -> bool:
+    """The text (its terms `found`) names the part's own subject."""
     return coverage(found, part.specific, index) > 0 or _has_any(part.focus, found, index) > 0
-
-
-def _gives_part(part: _Part, text: str, found: set[str], index: BM25Index) -> bool:
-    """The text gives the part's kind of fact and names the part's own subject."""
-    return bool(part.kind) and _names_part(part, found, index) and guard.has_fact(part.kind, text)
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")

@@ -108,7 +108,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\d\s?(%|procent)", re.I),
     ),
     "duration": (
-        re.compile(rf"hoe\s+lang\b|binnen\s+hoeveel|hoeveel\s+({_UNITS})\b|how\s+long|within\s+how\s+many", re.I),
+        re.compile(rf"hoe\s*lang\b|binnen\s+hoeveel|hoeveel\s+({_UNITS})\b|how\s+long|within\s+how\s+many", re.I),
         re.compile(rf"\b(\d+|{_NUMBER_WORDS})\s+({_UNITS})\b", re.I),
     ),
     "date": (

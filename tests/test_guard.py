@@ -13,6 +13,9 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoe laat gaat het loket open?") == "hours"
     assert guard.answer_type("Wat is de eigen bijdrage?") == "amount"
     assert guard.answer_type("Waar kan ik terecht?") is None
+    # Informal Dutch writes "hoe lang" as one word just as often.
+    assert guard.answer_type("Hoe lang moet ik wachten op een besluit?") == "duration"
+    assert guard.answer_type("hoelang moet ik wachten op een besluit?") == "duration"
     # Compounds ask for an amount too; a rate is a percentage.
     assert guard.answer_type("Tot welk maximumbedrag neemt de gemeente een huurschuld over?") == "amount"
     assert guard.answer_type("Welk grensbedrag geldt voor giften?") == "amount"
