@@ -714,22 +714,22 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
 
 
 def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[Candidate]:
-    """Once a chosen sentence gives the asked fact, a sentence of another passage with a figure of the same
-    kind is left out unless it names the question's rarest words or those of one of its parts: after "619
-    reguliere opvangplekken, waarvan 52 voor AMV'ers", the next passage's "stijgt van 554 naar 681" (about
-    Ukrainians) reads as part of the answer, and it is not."""
+    """Once a chosen sentence gives the asked fact, another sentence with a figure of the same kind that is
+    about something else is left out: a reader takes it for part of the answer. After "619 reguliere
+    opvangplekken, waarvan 52 voor AMV'ers", another passage's "stijgt van 554 naar 681" (Ukrainians); after
+    "… extramuralisering … 790 personen", the same passage's "huishoudens met een fysieke beperking … 7675".
+    A sentence of another passage must name the question's rarest words or those of one of its parts; one
+    of the first sentence's own passage, which is about the subject, need only name a word of the question
+    ("De bijzondere bijstand bedraagt ten hoogste € 4.300" after the lead sentence on funeral costs)."""
     if not by_words or not any(c.features["fact_type"] > 0 and _gives_fact(c, chosen, by_words) for c in chosen):
         return list(chosen)
-    lead = chosen[0].hit
-    return [
-        c
-        for c in chosen
-        if c.hit == lead
-        or c.features["fact_type"] <= 0
-        or c.features["fact_specific"] > 0
-        or c.features["part_subject"] > 0
-        or _gives_fact(c, chosen, by_words)
-    ]
+    lead = chosen[0]
+
+    def about_it(c: Candidate) -> bool:
+        named = c.features["subject"] if c.hit == lead.hit else c.features["fact_specific"]
+        return named > 0 or c.features["part_subject"] > 0 or _gives_fact(c, chosen, by_words)
+
+    return [c for c in chosen if c is lead or c.features["fact_type"] <= 0 or about_it(c)]
 
 
 def _follows_up(c: Candidate, chosen: Sequence[Candidate]) -> bool:
