@@ -661,7 +661,9 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
         years = tuple(_YEAR.findall(req.question)) if other_year else ()
         return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related)
-    chosen = _with_antecedents(_without_other_figures(chosen, words), ev.candidates)
+    if not req.comparison:  # a comparison quotes each municipality's own figures
+        chosen = _without_other_figures(chosen, words)
+    chosen = _with_antecedents(chosen, ev.candidates)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []

@@ -398,3 +398,16 @@ def test_a_comparison_keeps_each_municipality_when_the_question_asks_two_kinds_o
     req = Request(question, "nl", "resident", ("Aadorp", "Beedorp"), (), True, indexed=("Aadorp", "Beedorp"))
     answer = compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
     assert "Aadorp:" in answer.text and "Beedorp:" in answer.text
+
+
+def test_a_comparison_keeps_each_municipality_s_figure():
+    texts = ["In Aadorp is de bijdrage voor stookkosten € 40 per maand.", "Beedorp geeft € 55 per maand."]
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, (m, t) in enumerate(zip(("Aadorp", "Beedorp"), texts, strict=True))
+    ]
+    # Beedorp's sentence names nothing of the question, yet it is Beedorp's answer to it.
+    question = "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp?"
+    req = Request(question, "nl", "resident", ("Aadorp", "Beedorp"), (), True, indexed=("Aadorp", "Beedorp"))
+    answer = compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
+    assert "€ 40" in answer.text and "€ 55" in answer.text
