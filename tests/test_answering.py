@@ -384,30 +384,28 @@ def test_each_sentence_is_also_measured_against_the_question_s_best_candidate():
     assert min(s for s, _ in gaps.values()) == -0.9
 
 
+def _compare(texts: list[str], question: str):
+    """An answer to a comparison of Aadorp (the first text) and Beedorp (the second)."""
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, (m, t) in enumerate(zip(("Aadorp", "Beedorp"), texts, strict=True))
+    ]
+    req = Request(question, "nl", "resident", ("Aadorp", "Beedorp"), (), True, indexed=("Aadorp", "Beedorp"))
+    return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
+
+
 def test_a_comparison_keeps_each_municipality_when_the_question_asks_two_kinds_of_fact():
     texts = [
         "In Aadorp is de bijdrage voor stookkosten € 40 per maand. In Aadorp vraagt u stookkosten aan bij het loket. "
         "De bijdrage loopt 12 maanden.",
         "In Beedorp is er ook hulp.",
     ]
-    hits = [
-        Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
-        for i, (m, t) in enumerate(zip(("Aadorp", "Beedorp"), texts, strict=True))
-    ]
-    question = "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp, en hoe lang?"
-    req = Request(question, "nl", "resident", ("Aadorp", "Beedorp"), (), True, indexed=("Aadorp", "Beedorp"))
-    answer = compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
+    answer = _compare(texts, "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp, en hoe lang?")
     assert "Aadorp:" in answer.text and "Beedorp:" in answer.text
 
 
 def test_a_comparison_keeps_each_municipality_s_figure():
     texts = ["In Aadorp is de bijdrage voor stookkosten € 40 per maand.", "Beedorp geeft € 55 per maand."]
-    hits = [
-        Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
-        for i, (m, t) in enumerate(zip(("Aadorp", "Beedorp"), texts, strict=True))
-    ]
     # Beedorp's sentence names nothing of the question, yet it is Beedorp's answer to it.
-    question = "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp?"
-    req = Request(question, "nl", "resident", ("Aadorp", "Beedorp"), (), True, indexed=("Aadorp", "Beedorp"))
-    answer = compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
+    answer = _compare(texts, "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp?")
     assert "€ 40" in answer.text and "€ 55" in answer.text
