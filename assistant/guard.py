@@ -94,7 +94,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
             r"\b(wat|hoe\s+hoog)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
-            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij",
+            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij|"
+            # "Wat moet ik betalen als eigen bijdrage?", "Hoeveel betaal je per maand?": a price is asked, not
+            # a count. Not "Wat moet ik doen als ik de huur niet kan betalen?", nor "moet je er wat voor betalen".
+            r"(?<!\ber\s)(?<!flink\s)\b(wat|hoeveel)\s+((?!doen\b|als\b|niet\b|wanneer\b)\w+\s+){0,6}?"
+            r"(betalen|betaal|betaalt)\b",
             re.I,
         ),
         re.compile(_AMOUNT, re.I),

@@ -94,6 +94,8 @@ _ENGLISH: tuple[tuple[str, str], ...] = (
     (r"\b(live|living) independently|\bstay(ing)? at home|\bat home longer", "zelfstandig wonen langer thuis"),
     (r"\bbudget\b", "begroting budget"),
     (r"\bsavings\b|\bassets\b", "vermogen spaargeld"),
+    (r"\bincome\b|\bearnings\b", "inkomen"),
+    (r"\bmonthly\b|\bper month\b|\ba month\b", "maandelijks per maand"),
     (r"\bestate\b|\binheritance", "nalatenschap"),
     (r"\bmedical (costs?|expenses)|\bchronic(ally)? ill", "meerkosten chronisch zieken zorgkosten"),
     (r"\bdisabilit|\bdisabled", "beperking handicap"),

@@ -38,11 +38,15 @@ _TOC_LINE = re.compile(r"(\.{3,}|…|\t)\s*\d{1,4}\s*$")
 _INLINE_NOISE = re.compile(r"</?(?:i|b|em|strong|u|span|br|p|sup|sub)\s*/?>", re.IGNORECASE)
 _EDGE_BARS = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# A PDF's footnotes exported as a list repeat their number, glued to the note: "4. 4Het percentage ...".
+# Left as it is, an answer quotes "4Het percentage ..." and the search indexes "4het".
+_GLUED_NOTE_NUMBER = re.compile(r"^(\s*(\d{1,2})\.\s+)\2(?=[A-Z][a-z])")
 
 
 def clean_line(line: str) -> str:
     """The content of one line without inline remnants, with white space folded."""
     line = _INLINE_NOISE.sub("", line)
+    line = _GLUED_NOTE_NUMBER.sub(r"\1", line)
     line = _EDGE_BARS.sub("", line)
     line = line.replace(" | ", " · ")
     return _SPACES.sub(" ", line).strip()

@@ -28,6 +28,11 @@ def test_answer_types_and_facts():
     assert guard.has_fact("limit", "een inkomen tot € 1.900 per maand")
     assert not guard.has_fact("limit", "inwoners met een laag inkomen")
     assert guard.answer_type("Hoe hoog is de individuele inkomenstoeslag?") == "amount"
+    # What one pays is a price, not a count; what to do when one cannot pay is no literal fact.
+    assert guard.answer_type("Wat moet ik per maand betalen als eigen bijdrage?") == "amount"
+    assert guard.answer_type("Hoeveel betaal je per maand voor huishoudelijke hulp?") == "amount"
+    assert guard.answer_type("Wat moet ik doen als ik de huur niet kan betalen?") is None
+    assert guard.answer_type("Is er een eetclub, en moet je er wat voor betalen?") is None
     assert guard.has_fact("phone", "Bel 071 516 5000")
     assert guard.has_fact("amount", "De bijdrage is € 19 per maand")
     assert not guard.has_fact("amount", "De bijdrage is laag")

@@ -21,6 +21,8 @@ def test_an_english_question_brings_the_dutch_policy_words_for_its_own():
     question = "Can I get special assistance for my health insurance's own contribution?"
     assert "bijzondere bijstand" in thesaurus.expand(question, english=True)
     assert "eigen bijdrage" in thesaurus.expand(question, english=True)
+    pilot = "Is there a pilot that gives young people a monthly income?"
+    assert {"inkomen", "maandelijks"} <= set(thesaurus.expand(pilot, english=True).split())
     assert thesaurus.in_domain(question)
     # Dutch questions keep to the Dutch entries: "school" is a Dutch word too.
     assert "onderwijs" not in thesaurus.expand("Waar is de school van mijn zoon?")
