@@ -122,6 +122,48 @@ def test_a_copied_document_is_shown_once(tmp_path):
     assert store.count() == 2 and len(passages) == 1
 
 
+class _Approximate(MemoryStore):
+    """A store whose own search, like an approximate index, misses the nearest passage."""
+
+    def query(self, vector, k, where=None):
+        return super().query(vector, k + 1, where)[1:]
+
+
+def _dense_ranking(tmp_path, store):
+    from ingest.indexing import ingest
+
+    corpus = tmp_path / "c"
+    corpus.mkdir(exist_ok=True)
+    for name, text in {
+        "zwolle_a.md": "Het wijkteam helpt inwoners met vragen over zorg en wonen.",
+        "zwolle_b.md": "De schuldhulp helpt inwoners met schulden en geldzorgen.",
+        "zwolle_c.md": "Mantelzorgers krijgen een waardering en respijtzorg.",
+    }.items():
+        (corpus / name).write_text(f"# Kop\n\n{text}\n")
+    embedder = HashingEmbedder()
+    ingest(corpus, embedder, store, tmp_path / f"t{id(store)}", progress=False)
+    return [
+        (h.passage.document, h.dense)
+        for h in Retriever(embedder, store, mode="dense").search("wijkteam helpt inwoners zorg")
+    ]
+
+
+def test_the_dense_search_is_exact_whatever_the_store_finds(tmp_path):
+    # The same passages and cosines, whichever candidates the store's own search returns: an answer
+    # must not change after a restart because an approximate index was searched differently.
+    exact = _dense_ranking(tmp_path, MemoryStore())
+    found = _dense_ranking(tmp_path, _Approximate())
+    assert [d for d, _ in exact] == [d for d, _ in found] == ["zwolle_a.md", "zwolle_b.md", "zwolle_c.md"]
+    assert [s for _, s in found] == pytest.approx([s for _, s in exact])
+
+
+def test_a_corpus_too_big_to_hold_is_searched_by_the_store(tmp_path, monkeypatch):
+    from assistant import retrieval
+
+    monkeypatch.setattr(retrieval, "EXACT_PASSAGES", 2)  # three passages: too many to hold
+    assert "zwolle_a.md" not in [d for d, _ in _dense_ranking(tmp_path, _Approximate())]
+
+
 def test_a_passage_only_bm25_finds_carries_its_real_cosine(tmp_path):
     from ingest.indexing import ingest
 
