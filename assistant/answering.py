@@ -56,9 +56,10 @@ class Request:
 
 
 # Light, auxiliary and modal verbs, verbs of what a document says ("noemt", "hanteert"), prepositions,
-# adverbs, "nieuw", "meest", "aandeel" and the words of "hoe lang / hoe hoog" say how a question is
-# phrased, not what it is about: "moest", "hoefde", "per" or "daarna" are
-# rare in policy text, so by idf alone they would pass for its subject.
+# adverbs, "nieuw", "meest", "aandeel", the words of "hoe lang / hoe hoog" and of a limit asked for
+# ("maximum", "uiterlijk") say how a question is phrased, not what it is about: "moest", "hoefde", "per" or
+# "daarna" are rare in policy text, so by idf alone they would pass for its subject, and a regulation that
+# says "ten hoogste" or "binnen drie maanden" never uses "maximum" or "uiterlijk".
 _PHRASING = frozenset(
     terms(
         """krijg krijgt krijgen kreeg kregen doe doet doen deed deden ga gaat gaan ging gingen kom komt komen
@@ -69,7 +70,7 @@ _PHRASING = frozenset(
         daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak
         hoef hoeft hoeven hoefde hoefden klopt kloppen klopte nieuw nieuwe meest meeste
         hanteer hanteert hanteren hanteerde noem noemt noemen noemde genoemd vermeld vermeldt vermelden
-        beschrijft beschrijven beschreven aandeel hoeveelheid nu mn"""
+        beschrijft beschrijven beschreven aandeel hoeveelheid nu mn maximum minimum max uiterlijk"""
     )
 )
 

@@ -290,6 +290,14 @@ def test_words_about_what_a_document_says_are_not_the_subject():
     assert set(found.specific) == {"cliënt", "hulpvraag"}
 
 
+def test_the_word_for_a_limit_asked_for_is_not_what_the_documents_lack():
+    # The regulation gives the deadline without the word "uiterlijk": no reason to say it lacks the subject.
+    found = evidence(_req("Wanneer moet de stempas uiterlijk binnen zijn?"), _hits(), BM25Index(TEXTS), {})
+    assert found.unknown == ("stempas",)
+    found = evidence(_req("Hoeveel is het maximum voor een stempas?"), _hits(), BM25Index(TEXTS), {})
+    assert found.unknown == ("stempas",)
+
+
 def test_the_word_for_the_kind_of_fact_asked_is_not_the_subject():
     texts = [
         "Voor de opvanglocatie aan het Maanpad is 1,35 miljoen onttrokken aan de reserve.",
