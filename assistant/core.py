@@ -23,6 +23,14 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 PASSAGES = 10
 _FOLLOW_UP = re.compile(r"^(en|and|maar|but|ook|also)\b|\b(dat|die|daar|dit|deze|hetzelfde|that|there|this|it)\b", re.I)
+# Where someone the asker visits is staying ("mijn vader ligt in het ziekenhuis in Groningen", "mijn broer zit
+# in de gevangenis in Vught") is not the municipality the question is about: the asker's own one helps.
+_VISITED = re.compile(
+    r"\b(ziekenhuis|gevangenis|penitentiaire inrichting|verpleeghuis|verzorgingshuis|zorginstelling|instelling|"
+    r"kliniek|revalidatiecentrum|hospice|tbs-kliniek|hospital|prison|nursing home)\s+((?!in\b)[\w'-]+\s+){0,3}?"
+    r"(in|te|at)\s+[\w'-]+(\s+[\w'-]+){0,2}",
+    re.I,
+)
 _COMPARE = re.compile(
     r"vergelek|vergelijk|verschil|verschilt|versus|\bvs\b|compare|difference|bij ons|onze gemeente|mijn gemeente|our municipality",
     re.I,
@@ -243,7 +251,7 @@ class Assistant:
         named = self._municipality_filter(municipality) or tuple(places.detect(question))
         if not named and earlier:
             named = tuple(places.detect(earlier[-1]))[:1]
-        others = tuple(places.detect_others(question))
+        others = tuple(places.detect_others(_VISITED.sub(" ", question)))
         query = legit
         if earlier and is_follow_up(legit):
             query = self._standalone(legit, history) or f"{earlier[-1]} {legit}"

@@ -209,7 +209,7 @@ def has_fact(answer_type_name: str, text: str) -> bool:
     return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", OUTLINE.sub(" ", text))))
 
 
-# Asking the assistant to produce something (a letter, a poem, a script, a translation) rather than to
+# Asking the assistant to produce something (a letter, a poem, a script, a translation, a recipe, a joke) rather than to
 # say what the documents hold: "Kun je een sollicitatiebrief voor me schrijven?", "Schrijf een gedicht".
 # "Hoe leer ik lezen en schrijven" and "Kun je me helpen een bezwaar te schrijven?" are not such requests.
 # An imperative often carries a softener before its object: "Schrijf even een ...", "vertaal eens ...".
@@ -217,7 +217,10 @@ _TASK = re.compile(
     r"""(^|[.!?]\s+)(please\s+|graag\s+)?(schrijf|vertaal|programmeer|write|translate|draft|compose)\s+
         ((even|eens|ff|snel|gauw|maar|nog|quickly|just)\s+)*(een|a|an|dit|this|the|de|het|me|mij|voor|into|naar|in|to)\b
       | \b(kun|kan|kunt|wil|wilt|zou|zoudt)\s+(je|jij|u)\s+((?!te\b)[\w'-]+\s+){0,8}(schrijven|opstellen|vertalen|dichten|programmeren)\b
-      | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b""",
+      | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b
+      | (^|[.!?]\s+)(please\s+|graag\s+)?(geef|give|vertel|tell)\s+((me|mij|ons|us|even|eens|ff|just)\s+)*(een|a|an)\s+
+        (\w+\s+)?(recept|recipe|grap|mop|joke|gedicht|poem|verhaal|story|liedje|song)\b
+      | \b(heb|hebt|have)\s+(je|jij|u|you)\s+(got\s+)?(een|a|an)\s+(\w+\s+)?(recept|recipe|grap|mop|joke|gedicht|poem)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -32,11 +32,18 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "burenruzie buurtbemiddeling overlast",
     ),
     (r"opvoed|opstandig|\bpuber|\btiener|parenting|\bteenage", "opvoeden opvoeding opgroeien opvoedvragen"),
-    (r"\bslaat\b|mishandel|geweld|\babuse|domestic violence", "huiselijk geweld afhankelijkheidsrelaties"),
-    (r"werk zoeken|\bbaan\b|aan het werk|\bjob\b|\bwork\b|\bemployment", "werk re-integratie arbeidsmarkt"),
-    (r"dakloos|geen (huis|woning|dak)|op straat slapen|\bhomeless", "dakloos daklozen maatschappelijke opvang"),
     (
-        r"scootmobiel|rolstoel|traplift|aanpassing.{0,20}(huis|woning)|wheelchair|mobility",
+        r"\bslaat\b|mishandel|geweld|agressie|agressief|bedreigt|\bonveilig|niet (meer )?veilig|\babuse|domestic violence",
+        "huiselijk geweld afhankelijkheidsrelaties",
+    ),
+    (r"werk zoeken|\bbaan\b|aan het werk|\bjob\b|\bwork\b|\bemployment", "werk re-integratie arbeidsmarkt"),
+    (
+        r"dakloos|geen (huis|woning|dak|slaapplek)|op straat slapen|slaapt?\b.{0,25}\b(in (zijn|haar|mijn|de|een) auto|bij vrienden|op (de|een) bank)|"
+        r"(eruit|uit huis) gezet|\bhomeless",
+        "dakloos daklozen maatschappelijke opvang",
+    ),
+    (
+        r"scootmobiel|rolstoel|traplift|\btrap\b|aanpassing.{0,20}(huis|woning)|wheelchair|mobility|\bstairs\b",
         "hulpmiddelen woningaanpassing wmo",
     ),
     (r"schoonmaak|huishoudelijke hulp|poetsen|cleaning", "huishoudelijke ondersteuning hulp bij het huishouden"),
@@ -45,6 +52,21 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (
         r"vluchteling|\basiel|statushouder|oekra|refugee|asylum|ukrain",
         "vluchtelingen ontheemden statushouders asielopvang",
+    ),
+    (
+        r"\bleze?n? en schrijve?n?\b|slecht (kan )?lezen|niet (goed )?lezen|laaggeletterd|analfabe|\billitera|"
+        r"reading and writing",
+        "laaggeletterdheid taal basisvaardigheden",
+    ),
+    (
+        r"\bop (voetbal|hockey|judo|turnen|zwemmen|dansen|sport)\b|sportclub|voetbalclub|\bcontributie|zwemles|muziekles|"
+        r"swimming lessons|sports? club",
+        "sport cultuur meedoen",
+    ),
+    (
+        r"gestopt met (zijn |haar |mijn )?(school|opleiding|studie|mbo)|zonder (werk|opleiding|diploma|school)|"
+        r"geen (werk|opleiding|diploma) (en|of) geen|\bdropped out|\bdropout",
+        "jongeren werk opleiding school",
     ),
     (r"vrijwillig|\bvolunte", "vrijwilliger vrijwilligers vrijwilligerswerk"),
     (r"\bvog\b|certificate of conduct|verklaring omtrent", "verklaring omtrent gedrag vog"),

@@ -131,3 +131,13 @@ def test_rotterdam_declines_leiden_and_the_page_names_only_rotterdam(rotterdam):
     assert answer.refused and "Rotterdam" in answer.text and "Leiden" in answer.text
     page = client.get("/").text
     assert "Rotterdam" in page and not SAMPLE_NAMES.search(page)
+
+
+def test_where_a_visited_relative_stays_is_not_the_municipality_asked_about(zwolle):
+    assistant, _ = zwolle
+    visit = assistant.ask(
+        "Mijn vader ligt in het ziekenhuis in Groningen. Worden mijn reiskosten voor ziekenhuisbezoek vergoed?"
+    )
+    assert "niet over Groningen" not in visit.text
+    elsewhere = assistant.ask("Worden in Groningen de reiskosten voor ziekenhuisbezoek vergoed?")
+    assert elsewhere.refused and "niet over Groningen" in elsewhere.text

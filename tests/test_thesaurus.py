@@ -27,3 +27,15 @@ def test_an_english_question_brings_the_dutch_policy_words_for_its_own():
     # Dutch questions keep to the Dutch entries: "school" is a Dutch word too.
     assert "onderwijs" not in thesaurus.expand("Waar is de school van mijn zoon?")
     assert not thesaurus.in_domain("Can you recommend a good restaurant near the station?")
+
+
+def test_situations_residents_describe_bring_the_policy_words():
+    assert "huiselijk geweld" in thesaurus.expand("Mijn vriend wordt steeds agressiever, ik ben bang thuis")
+    assert "dakloos" in thesaurus.expand("Mijn broer slaapt al weken in zijn auto")
+    assert "dakloos" in thesaurus.expand("ik slaap nu steeds bij vrienden op de bank")
+    assert "laaggeletterdheid" in thesaurus.expand("mijn vader kan slecht leze en schrijve")
+    assert "woningaanpassing" in thesaurus.expand("de trap wordt steeds lastiger voor mijn man")
+    assert "sport" in thesaurus.expand("mijn zoon wil op voetbal maar de contributie is te duur")
+    assert "opleiding" in thesaurus.expand("hij is gestopt met zijn mbo en zit thuis")
+    # Football as a topic of talk is not a resident's need: the question stays outside the domain.
+    assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
