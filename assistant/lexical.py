@@ -111,6 +111,25 @@ class BM25Index:
             self._heads[term] = [term[i:] for i in range(3, len(term) - 4) if term[i:] in self.postings]
         return self._heads[term]
 
+    def parts(self, term: str) -> list[str]:
+        """Indexed terms a Dutch compound the documents never use is made of: 'bijstandsuitker' ->
+        ['bijstand', 'uitker'] ("bijstandsuitkering": the documents speak of bijstand and of uitkering).
+
+        The modifier may carry a linking 's', 'e' or 'en' ("daklozenopvang", "zwangerschapsmaand").
+        """
+        if term in self.postings:
+            return []
+        for head in self.heads(term):
+            modifier = term[: -len(head)]
+            for bare in (
+                modifier,
+                modifier[:-1] if modifier[-1] in "se" else "",
+                modifier[:-2] if modifier.endswith("en") else "",
+            ):
+                if len(bare) >= 3 and stem(bare) in self.postings:
+                    return [stem(bare), head]
+        return []
+
     def near(self, term: str) -> bool:
         """An indexed term or a stop word is one edit (a letter dropped, added, changed or two swapped)
         from `term`: "bijzondr" is a typo of the documents' "bijzonder", "hoevel" of "hoeveel"."""

@@ -334,6 +334,12 @@ def test_a_typo_of_a_word_the_documents_use_is_not_named_as_what_they_lack():
     assert found.question["unknown_share"] > 0.3  # to the fitted features it is still a word no document uses
 
 
+def test_a_compound_of_words_the_documents_use_is_not_named_as_what_they_lack():
+    req = _req("Krijg ik met een bijstandsuitkering een stempas?")
+    found = evidence(req, _hits(), BM25Index([*TEXTS, "Wie bijstand krijgt, houdt die uitkering."]), {})
+    assert found.unknown == ("stempas",)
+
+
 def test_a_pronoun_or_a_question_word_is_not_named_as_what_the_documents_lack():
     found = evidence(_req("Hoelang doen jullie allemaal over een stempas?"), _hits(), BM25Index(TEXTS), {})
     assert found.unknown == ("stempas",)

@@ -33,3 +33,11 @@ def test_a_compound_s_head_words_are_found():
     assert index.heads(terms("subsidieregeling")[0]) == terms("regeling")
     assert index.heads(terms("woningaanpassing")[0]) == terms("aanpassing")
     assert index.heads(terms("regeling")[0]) == []  # no modifier left
+
+
+def test_a_compound_the_documents_never_use_splits_into_words_they_do():
+    index = BM25Index(["De bijstand en de uitkering.", "Opvang voor daklozen.", "Het welzijn."])
+    assert index.parts(terms("bijstandsuitkering")[0]) == [terms("bijstand")[0], terms("uitkering")[0]]
+    assert index.parts(terms("daklozenopvang")[0]) == [terms("daklozen")[0], terms("opvang")[0]]
+    assert index.parts(terms("welzijnswerk")[0]) == []  # "werk" is not in these documents
+    assert index.parts(terms("opvang")[0]) == []  # a word they use is no compound to split
