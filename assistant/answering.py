@@ -301,6 +301,7 @@ def evidence(
         p = hit.passage
         in_passage = set(terms(f"{context_line({'title': p.title, 'section': p.section})}\n{p.text}"))
         passage_terms.append(in_passage)
+        passage_years = frozenset(_YEAR.findall(p.text))
         passage = {
             "passage_focus": _has_any(qt.focus, in_passage, index),
             "passage_coverage": coverage(in_passage, qt.own, index),
@@ -334,7 +335,7 @@ def evidence(
                 "part_subject": float(bool(named_parts)),
                 "fact_specific": coverage(in_whole, qt.specific, index),
                 "asked": coverage(in_whole, qt.asked, index),
-                "year": _year_matches(qt.years, whole, in_passage),
+                "year": _year_matches(qt.years, whole, in_passage, passage_years, p.year),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
                 "words": min(n_words, 80) / 80,
@@ -433,13 +434,30 @@ def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple
     return tuple(items)
 
 
-def _year_matches(years: frozenset[str], text: str, in_passage: set[str]) -> float:
-    """-1 when no year is asked; 1 when the sentence names an asked year, or names none and its passage
-    does (a budget's own year); 0 when it names only other years ("180 (2021) · 147 (2022)" for 2024)."""
+def _year_matches(
+    years: frozenset[str], text: str, in_passage: set[str], passage_years: frozenset[str], own_year: int | None
+) -> float:
+    """-1 when no year is asked; 1 when the sentence is about an asked year, 0 when it is about another.
+
+    A sentence's own years decide ("180 (2021) · 147 (2022)" is no figure for 2024). A sentence that names
+    none speaks of its document's year when its passage names that year ("Streefwaarde: … 170
+    statushouders" in the 2026 budget is no target for 2025, though 2025 is named nearby); else of a year its
+    passage names ("In 2014 … waren 8.200 inwoners mantelzorger" in a plan for 2017-2020); else of the
+    document's year in its title; else of any year its title or section names.
+    """
     if not years:
         return -1.0
     named = set(_YEAR.findall(text))
-    return float(bool(named & years) or (not named and bool(years & in_passage)))
+    if named:
+        return float(bool(named & years))
+    own = str(own_year) if own_year is not None else None
+    if own in passage_years:
+        return float(own in years)
+    if years & passage_years:
+        return 1.0
+    if own in in_passage:
+        return float(own in years)
+    return float(bool(years & in_passage))
 
 
 def _in_compound(term: str, found: set[str], index: BM25Index) -> bool:

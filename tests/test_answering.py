@@ -423,3 +423,22 @@ def test_a_comparison_keeps_each_municipality_s_figure():
     # Beedorp's sentence names nothing of the question, yet it is Beedorp's answer to it.
     answer = _compare(texts, "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp?")
     assert "€ 40" in answer.text and "€ 55" in answer.text
+
+
+def test_a_sentence_without_a_year_speaks_of_its_documents_year():
+    from assistant.answering import _year_matches
+
+    target = "Streefwaarde: Er wordt aan 170 statushouders huisvesting geboden."
+    budget = {"2025", "2026"}  # a 2026 budget that names 2025 nearby: its targets are 2026's
+    assert _year_matches(frozenset({"2025"}), target, budget, frozenset(budget), 2026) == 0
+    assert _year_matches(frozenset({"2026"}), target, budget, frozenset(budget), 2026) == 1
+    # A plan for 2017-2020 that gives a figure of 2014: the passage's own year is the figure's.
+    figure = "In totaal waren 8.200 inwoners mantelzorger."
+    plan = {"2014", "2017", "2020"}  # the title names 2017 and 2020, the passage 2014
+    assert _year_matches(frozenset({"2014"}), figure, plan, frozenset({"2014"}), 2017) == 1
+    assert _year_matches(frozenset({"2020"}), figure, plan, frozenset({"2014"}), 2017) == 0
+    # A sentence's own year decides; no year asked, no judgement.
+    assert (
+        _year_matches(frozenset({"2025"}), "In 2025 vangen we 681 Oekraïners op.", budget, frozenset(budget), 2026) == 1
+    )
+    assert _year_matches(frozenset(), target, budget, frozenset(budget), 2026) == -1
