@@ -625,9 +625,9 @@ def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Seq
         )
     elif reason == "task":
         text = (
-            "I cannot write letters, texts or code. I answer questions about social policy from the municipal documents."
+            "I do not write letters, recipes, stories or code. I answer questions about social policy from the municipal documents."
             if en
-            else "Brieven, teksten of code schrijf ik niet. Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid, "
+            else "Brieven, recepten, verhalen of code schrijf ik niet. Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid, "
             "op basis van de documenten van de gemeente."
         )
     elif reason == "elsewhere":
