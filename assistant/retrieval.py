@@ -147,24 +147,27 @@ class Retriever:
             return None
         return {i for i, m in enumerate(self._metas) if m.get("municipality") in municipalities}
 
-    def _dense(self, query: str, municipalities: Sequence[str]) -> tuple[dict[int, float], np.ndarray | None]:
+    def _store_search(self, query: str, municipalities: Sequence[str]) -> list[tuple[str, float]]:
+        """The store's own (approximate) search. It runs even when the exact search decides: a re-index that
+        left the count as it was shows up as ids we do not know, and then everything is read again."""
+        found = self.store.query(self.embed_query(query), self.candidates, _where(municipalities))
+        if any(cid not in self._by_id and cid not in self._hidden for cid, _ in found):
+            self.refresh(force=True)
+        return found
+
+    def _dense(
+        self, query: str, found: list[tuple[str, float]], allowed: set[int] | None
+    ) -> tuple[dict[int, float], np.ndarray | None]:
         """The `candidates` passages nearest to the query with their cosines, and every passage's cosine if known.
 
-        The store's own search still runs: a re-index that left the count as it was shows up as ids we do
-        not know, and a corpus too big to hold in memory is searched there.
+        Exact over the vectors held in memory; the store's `found` for a corpus too big to hold.
         """
         import numpy as np
 
-        vector = self.embed_query(query)
-        found = self.store.query(vector, self.candidates, _where(municipalities))
-        if any(cid not in self._by_id and cid not in self._hidden for cid, _ in found):
-            # The store changed under us with the same count (a document re-indexed): reload.
-            self.refresh(force=True)
         matrix = self._matrix
         if matrix is None:
             return {self._by_id[cid]: sim for cid, sim in found if cid in self._by_id}, None
-        allowed = self._allowed(municipalities)
-        q = np.asarray(vector, dtype=np.float32)
+        q = np.asarray(self.embed_query(query), dtype=np.float32)
         similarities = matrix @ (q / (np.linalg.norm(q) or 1.0))
         rows = np.arange(len(similarities)) if allowed is None else np.fromiter(sorted(allowed), dtype=np.int64)
         # Stable: equal cosines keep document order, so the same index always gives the same list.
@@ -266,11 +269,9 @@ class Retriever:
         self.refresh()
         if not self._chunks:
             return []
-        dense: dict[int, float] = {}
-        similarities = None
-        if self.mode != "bm25":
-            dense, similarities = self._dense(query, municipalities)
+        found = self._store_search(query, municipalities) if self.mode != "bm25" else []
         allowed = self._allowed(municipalities)
+        dense, similarities = self._dense(query, found, allowed) if self.mode != "bm25" else ({}, None)
         lexical = (
             dict(self._index.top(f"{query} {expansion}", self.candidates, allowed)) if self.mode != "dense" else {}
         )
