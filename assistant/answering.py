@@ -19,13 +19,14 @@ from functools import partial
 from assistant import guard, thesaurus
 from assistant.answer_model import Variant
 from assistant.domain import Citation, Passage
-from assistant.lexical import BM25Index, terms, words
+from assistant.lexical import STOPWORDS, BM25Index, terms, words
 from assistant.retrieval import Hit, context_line
 from assistant.sentences import asking
 from assistant.sentences import split as sentences
 
 SENTENCES = {"resident": 3, "staff": 5}
 CANDIDATE_HITS = 6  # sentences are taken from this many best passages
+MENDED = 7  # the shortest typo mended
 GATE_HITS = 5  # whether to answer at all is judged on this many (what they lack is what is missing)
 _END = re.compile(r"[.!?:;]+$")
 
@@ -233,6 +234,7 @@ class _Terms:
     focus_words: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
     years: frozenset[str]  # the years it names
     frame: frozenset[str]  # terms only of "ik woon in <place>" or "wie kan me helpen": where and how, not what
+    fixes: dict[str, str]  # the question's typos -> the documents' words they stand for
 
     @property
     def focus(self) -> frozenset[str]:
@@ -242,11 +244,12 @@ class _Terms:
 
 def _question_terms(req: Request, index: BM25Index) -> _Terms:
     ignore = req.ignored_terms
+    fixes = _typos(req.question, index)
     surface: dict[str, str] = {}
     for w in words(req.question):
-        for t in terms(w):
+        for t in _mended(w, fixes):
             surface.setdefault(t, w)
-    content = [t for t in dict.fromkeys(terms(req.question)) if t not in ignore]
+    content = [t for t in dict.fromkeys(_mended(req.question, fixes)) if t not in ignore]
     own = {t: index.idf(t) for t in content if t in index.postings}
     # The policy words for what the question describes weigh half; for an English question they are the
     # Dutch for its own words, and weigh as such.
@@ -263,14 +266,34 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()
     subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t) and t not in kind_words}
     specific = _rarest(subject)
-    in_asking = set(terms(asking(req.question)))
+    in_asking = set(_mended(asking(req.question), fixes))
     asked = _rarest({t: w for t, w in subject.items() if t in in_asking}) or specific
-    words_asked = _asked_for(req.question) - ignore
+    words_asked = _asked_for(req.question, fixes) - ignore
     years = frozenset(_YEAR.findall(req.question))
     unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
     unframed = _ASKS_HELP.sub(" ", unframed)
-    frame = frozenset(content) - set(terms(unframed))
-    return _Terms(own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, frame)
+    frame = frozenset(content) - set(_mended(unframed, fixes))
+    return _Terms(
+        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, frame, fixes
+    )
+
+
+def _typos(question: str, index: BM25Index) -> dict[str, str]:
+    """The question's misspelt words mended to the documents' ("zorgverzekring" is their "zorgverzekering"):
+    residents type fast, and a misspelt subject is still the subject. A typo of a stop word ("hoevel") maps
+    to "" and goes. A word some document uses in a compound is no typo."""
+    fixes = {}
+    for t in dict.fromkeys(terms(question)):
+        # Short words are one edit from other real words ("nacht", "onacht"); long ones seldom are.
+        fixed = None if len(t) < MENDED or t[0].isdigit() or index.compounds(t) else index.correction(t)
+        if fixed is not None:
+            fixes[t] = "" if fixed in STOPWORDS else fixed
+    return fixes
+
+
+def _mended(text: str, fixes: dict[str, str]) -> list[str]:
+    """`terms(text)` with the question's typos mended."""
+    return [m for m in (fixes.get(t, t) for t in terms(text)) if m]
 
 
 def _rarest(weights: dict[str, float]) -> dict[str, float]:
@@ -278,9 +301,9 @@ def _rarest(weights: dict[str, float]) -> dict[str, float]:
     return dict(sorted(weights.items(), key=lambda kv: -kv[1])[:2])
 
 
-def _asked_for(text: str) -> frozenset[str]:
+def _asked_for(text: str, fixes: dict[str, str]) -> frozenset[str]:
     """The terms of the thing asked for: "wethouder" in "Welke wethouder ..."."""
-    return frozenset(t for m in _FOCUS.finditer(text) for t in terms(m.group(2)))
+    return frozenset(t for m in _FOCUS.finditer(text) for t in _mended(m.group(2), fixes))
 
 
 def evidence(
@@ -407,8 +430,8 @@ def _asked_parts(question: str, qt: _Terms) -> list[_Part]:
         return []
     parts = []
     for text in texts:
-        own = {t: qt.subject[t] for t in terms(text) if t in qt.subject}
-        parts.append(_Part(guard.answer_type(text) or "", _rarest(own), _asked_for(text) & frozenset(own)))
+        own = {t: qt.subject[t] for t in _mended(text, qt.fixes) if t in qt.subject}
+        parts.append(_Part(guard.answer_type(text) or "", _rarest(own), _asked_for(text, qt.fixes) & frozenset(own)))
     return parts
 
 

@@ -130,22 +130,30 @@ class BM25Index:
                     return [stem(bare), head]
         return []
 
-    def near(self, term: str) -> bool:
-        """An indexed term or a stop word is one edit (a letter dropped, added, changed or two swapped)
-        from `term`: "bijzondr" is a typo of the documents' "bijzonder", "hoevel" of "hoeveel"."""
-        if len(term) < 5:  # short words are one edit from many others
-            return False
+    def correction(self, term: str) -> str | None:
+        """The indexed term or stop word one edit (a letter dropped, added, changed or two swapped) from
+        `term`, the most used one when there are several: "bijzondr" is a typo of the documents'
+        "bijzonder", "hoevel" of "hoeveel". None for an indexed term, a short one (short words are one edit
+        from many others) or one without such a neighbour."""
+        if len(term) < 5 or term in self.postings:
+            return None
         if self._letters is None:
             self._letters = set("".join(self.postings))
         letters = self._letters
         splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
-        edits = (
+        edits = {
             *(a + b[1:] for a, b in splits if b),
             *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
             *(a + c + b[1:] for a, b in splits if b for c in letters),
             *(a + c + b for a, b in splits for c in letters),
-        )
-        return any(e != term and (e in self.postings or e in STOPWORDS) for e in edits)
+        }
+        found = [e for e in edits if e != term and (e in self.postings or e in STOPWORDS)]
+        # A stop word first (it is what was meant by "hoevel"); then the most used term, ties alphabetical.
+        return min(found, key=lambda e: (e not in STOPWORDS, -len(self.postings.get(e, ())), e), default=None)
+
+    def near(self, term: str) -> bool:
+        """`term` is not indexed but one edit from a term that is, or from a stop word."""
+        return self.correction(term) is not None
 
     def expand(self, query: str) -> dict[str, float]:
         """Query terms with their weights: the terms themselves, and their compounds at half weight."""
