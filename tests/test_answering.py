@@ -71,6 +71,16 @@ def test_a_question_without_a_topic_or_a_subject_word_of_the_documents_is_out_of
     assert not _answer("Where can informal carers get advice?", passes, language="en").refused
 
 
+def test_a_question_whose_only_known_words_are_everyday_ones_is_out_of_scope():
+    texts = [*(f"Dit jaar doet de gemeente veel aan thema {i}." for i in range(12)), *TEXTS, "Een stempas komt per post."]
+    index = BM25Index(texts)
+    football = evidence(_req("Wie wint de Eredivisie dit jaar?"), _hits(), index, {})
+    assert football.question["everyday_subject"] == 1.0
+    assert compose(_req("Wie wint de Eredivisie dit jaar?"), _hits(), football, _model("best_dense")).refused
+    # One word only a few passages use is a subject: the gate and the other rules decide.
+    assert evidence(_req("Wat doet Ergens dit jaar met de stempas?"), _hits(), index, {}).question["everyday_subject"] == 0.0
+
+
 def test_the_dense_variant_belongs_to_its_embedding_model():
     dense, lexical = _model("best"), _model("best_own_coverage")
     model = AnswerModel("/x/multilingual-e5-small", dense, lexical)
