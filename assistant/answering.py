@@ -415,7 +415,9 @@ def evidence(
     question["everyday_subject"] = float(all(len(index.postings[t]) >= everyday for t in qt.subject))
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
-    named_missing = (w for w in (qt.surface.get(t, t) for t in missing) if _nameable(w))
+    # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.
+    inflected = {t for t in missing if qt.surface.get(t, t).endswith("t") and t[:-1] in index.postings}
+    named_missing = (w for w in (qt.surface.get(t, t) for t in missing if t not in inflected) if _nameable(w))
     named_unknown = (w for w in unknown if w not in known_otherwise and _nameable(w))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 
