@@ -281,7 +281,7 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
 
 
 def _typos(question: str, index: BM25Index) -> dict[str, str]:
-    """The question's misspelt words mended to the documents' ("zorgverzekring" is their "zorgverzekering"):
+    """The question's misspelt words mended to the documents' ("instalatiekosten" is their "installatiekosten"):
     residents type fast, and a misspelt subject is still the subject. A typo of a stop word ("hoevel") maps
     to "" and goes. A word some document uses in a compound is no typo."""
     fixes = {}
