@@ -411,6 +411,9 @@ def evidence(
     # only everyday ones many passages have ("Wie wint de Eredivisie dit jaar?": "jaar"). On the labelled
     # sets this holds for 26 Dutch questions outside the social domain, all to be declined (0.2 was chosen
     # before looking).
+    # Also for the scope rule: what its question sentences ask is small talk (a story around them may name the
+    # social domain: "Gaat het morgen regenen? Ik wil met mijn moeder in de rolstoel naar de markt.").
+    question["small_talk"] = float(thesaurus.small_talk(asking(req.question)))
     everyday = max(EVERYDAY * index.n, EVERYDAY_PASSAGES)
     question["everyday_subject"] = float(all(len(index.postings[t]) >= everyday for t in qt.subject))
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
@@ -699,7 +702,9 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     # ("Wat is de lekkerste pizzeria in de stad?"), or only everyday ones, is out of scope, however near its
     # passages seem.
     # (An English question shares no words with Dutch documents, so this says nothing about it.)
-    out_of_scope = req.language != "en" and not req.in_domain and ev.question["everyday_subject"] > 0
+    out_of_scope = ev.question["small_talk"] > 0 or (
+        req.language != "en" and not req.in_domain and ev.question["everyday_subject"] > 0
+    )
     if answerable < model.threshold or out_of_scope:
         return refusal(req, "unsupported", _subjects(ev), () if out_of_scope else related)
     words = req.language != "en"  # an English question shares no words with Dutch documents

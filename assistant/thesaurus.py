@@ -149,6 +149,8 @@ def in_domain(question: str) -> bool:
     return bool(_DOMAIN.search(question)) or any(pattern.search(question) for pattern, _ in _COMPILED)
 
 
+_WEATHER = r"weerbericht|weersverwachting|\bregen(t|en)?\b|\bdroog\b|zonnig|onweer|sneeuw|temperatuur|weather|\brain"
+
 # What else a municipality does, for which residents also turn to it: documents about social policy
 # do not cover these, so a question about one is probably out of scope (a feature the fit weighs,
 # since a corpus may still mention one, as minima policy does the waste levy's remission).
@@ -157,10 +159,21 @@ _OTHER_SERVICES = re.compile(
     r"grofvuil|\bafval\b|container|hondenbelasting|\bozb\b|onroerende\s*zaakbelasting|omgevingsvergunning|"
     r"bouwvergunning|kapvergunning|evenementenvergunning|dakkapel|verbouw|verkiezing|stempas|trouwen|huwelijk|"
     r"sollicitatiebrief|belastingaangifte|aangifte inkomstenbelasting|"
-    r"weerbericht|weersverwachting|\bregen(t|en)?\b|\bdroog\b|zonnig|onweer|sneeuw|temperatuur|"
-    r"passport|driving licen|parking|garbage|\bwaste\b|wedding|election|weather",
+    rf"{_WEATHER}|passport|driving licen|parking|garbage|\bwaste\b|wedding|election",
     re.IGNORECASE,
 )
+# What no social policy is about: the weather, a match, a holiday, a car's repair, a meal out or a recipe.
+_SMALL_TALK = re.compile(
+    rf"{_WEATHER}|\b(voetbal\w*|eredivisie|kampioen\w*|wedstrijd\w*|vakantie\w*|garage|apk|remmen|"
+    r"restaurant|pizzeria|recept(en)?|football|soccer|match(es)?|holiday|vacation|recipe)\b",
+    re.IGNORECASE,
+)
+
+
+def small_talk(question: str) -> bool:
+    """Whether what is asked is small talk rather than social support ("Gaat het morgen regenen?", "Wie wint de
+    wedstrijd?"); a question that also names the social domain ("Mag ik met bijstand op vakantie?") is not."""
+    return bool(_SMALL_TALK.search(question)) and not in_domain(question)
 
 
 def other_service(question: str) -> bool:

@@ -41,7 +41,7 @@ GATE_FEATURES = (
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
 # questions, chosen (of 0.03-0.05) for held-out over-refusal near what is asked of unseen questions, 0.05
-# on the sample corpus (thirty-four sets: 0.042; Rotterdam 0.096). Lower shares trade declines for it and
+# on the sample corpus (thirty-six sets: 0.040; Rotterdam 0.091). Lower shares trade declines for it and
 # move it unevenly (0.045 no better than 0.05): see BENCHMARKS.md.
 MAX_OVER_REFUSAL = 0.05
 KEEPS = (0.3, 0.5, 0.7, 0.9)

@@ -81,6 +81,13 @@ def test_a_question_whose_only_known_words_are_everyday_ones_is_out_of_scope():
     assert evidence(_req("Wat doet Ergens dit jaar met de stempas?"), _hits(), index, {}).question["everyday_subject"] == 0.0
 
 
+def test_small_talk_is_out_of_scope_whatever_the_story_around_it():
+    # The story names care, the question is the weather: declined, with no related passages.
+    question = "Gaat het morgen regenen in Ergens? Ik wil met de mantelzorgers van het Steunpunt naar de markt."
+    answer = _answer(question, _model("best_dense"))
+    assert answer.refused and answer.related == ()
+
+
 def test_the_dense_variant_belongs_to_its_embedding_model():
     dense, lexical = _model("best"), _model("best_own_coverage")
     model = AnswerModel("/x/multilingual-e5-small", dense, lexical)

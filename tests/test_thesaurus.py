@@ -39,3 +39,12 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "opleiding" in thesaurus.expand("hij is gestopt met zijn mbo en zit thuis")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
+
+
+def test_small_talk_is_recognised_unless_the_question_names_support():
+    assert thesaurus.small_talk("Gaat het morgen regenen in Ergens?")
+    assert thesaurus.small_talk("Is it going to rain tomorrow?")
+    assert thesaurus.small_talk("Wie wint de wedstrijd van zondag?")
+    assert thesaurus.small_talk("Waar kan ik in de meivakantie goedkoop met de kinderen op vakantie?")
+    assert not thesaurus.small_talk("Hoe lang mag ik met een bijstandsuitkering op vakantie?")
+    assert not thesaurus.small_talk("Wordt het weer beter met mijn schulden?")  # "weer" is also "again"
