@@ -706,7 +706,9 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         req.language != "en" and not req.in_domain and ev.question["everyday_subject"] > 0
     )
     if answerable < model.threshold or out_of_scope:
-        return refusal(req, "unsupported", _subjects(ev), () if out_of_scope else related)
+        # Small talk lacks no subject of the documents: its story's words ("rolstoel") are not named as missing.
+        missing = () if ev.question["small_talk"] > 0 else _subjects(ev)
+        return refusal(req, "unsupported", missing, () if out_of_scope else related)
     words = req.language != "en"  # an English question shares no words with Dutch documents
     chosen = select(req, hits, ev.candidates, probabilities, model.keep)
     chosen = _with_fact(_with_kinds(req, chosen, ev, probabilities), ev, probabilities, words)

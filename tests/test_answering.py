@@ -86,6 +86,7 @@ def test_small_talk_is_out_of_scope_whatever_the_story_around_it():
     question = "Gaat het morgen regenen in Ergens? Ik wil met de mantelzorgers van het Steunpunt naar de markt."
     answer = _answer(question, _model("best_dense"))
     assert answer.refused and answer.related == ()
+    assert answer.text.startswith("Dit staat niet in de documenten")  # no word of the story named as missing
 
 
 def test_the_dense_variant_belongs_to_its_embedding_model():
