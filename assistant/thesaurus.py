@@ -163,9 +163,11 @@ _OTHER_SERVICES = re.compile(
     re.IGNORECASE,
 )
 # What no social policy is about: the weather, a match, a holiday, a car's repair, a meal out or a recipe.
+# Not the Dutch "recept": it is also the doctor's prescription ("medicijnen op recept"); asking for a recipe is
+# a task (`guard.asks_task`).
 _SMALL_TALK = re.compile(
     rf"{_WEATHER}|\b(voetbal\w*|eredivisie|kampioen\w*|wedstrijd\w*|vakantie\w*|garage|apk|remmen|"
-    r"restaurant|pizzeria|recept(en)?|football|soccer|match(es)?|holiday|vacation|recipe)\b",
+    r"restaurant|pizzeria|football|soccer|match(es)?|holiday|vacation|recipe)\b",
     re.IGNORECASE,
 )
 
