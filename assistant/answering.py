@@ -287,8 +287,11 @@ def _typos(question: str, index: BM25Index) -> dict[str, str]:
     fixes = {}
     for t in dict.fromkeys(terms(question)):
         # Short words are one edit from other real words ("nacht", "onacht"); long ones seldom are.
-        fixed = None if len(t) < MENDED or t[0].isdigit() or index.compounds(t) else index.correction(t)
-        if fixed is not None:
+        if len(t) < MENDED or t[0].isdigit():
+            continue
+        # The cheap test first: `correction` is None for an indexed word, `compounds` scans the vocabulary.
+        fixed = index.correction(t)
+        if fixed is not None and not index.compounds(t):
             fixes[t] = "" if fixed in STOPWORDS else fixed
     return fixes
 
