@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from assistant import guard, thesaurus
-from assistant.answer_model import Variant
+from assistant.answer_model import Logistic, Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import STOPWORDS, BM25Index, terms, words
 from assistant.retrieval import Hit, context_line
@@ -687,9 +687,14 @@ def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Seq
     return Composed(f"{text} {where_to_ask(req)}", True, (), tuple(related))
 
 
+def sentence_probabilities(ev: Evidence, ranker: Logistic) -> list[float]:
+    """Each candidate's probability of answering, judged with what kind of question it is."""
+    return [ranker.probability(c.features | ev.question) for c in ev.candidates]
+
+
 def decide(req: Request, ev: Evidence, model: Variant) -> tuple[list[float], float]:
     """Each candidate's probability of answering, and the probability that the passages answer at all."""
-    probabilities = [model.sentence.probability(c.features) for c in ev.candidates]
+    probabilities = sentence_probabilities(ev, model.sentence)
     return probabilities, model.gate.probability(gate_features(ev, probabilities))
 
 

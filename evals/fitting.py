@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.answer_model import DENSE_FEATURES, AnswerModel, Logistic, Variant
-from assistant.answering import Evidence, gate_features
+from assistant.answering import Evidence, gate_features, sentence_probabilities
 from assistant.core import Assistant
 from assistant.serialise import answer_json
 from evals import dataset, metrics, scoring
@@ -31,6 +31,9 @@ SENTENCE_FEATURES = (
     "coverage", "own_coverage", "specific", "focus", "passage_focus", "passage_coverage", "passage_specific", "similarity", "dense", "fused",
     "rank", "position", "words", "table_row", "table_row_figures", "fact_type", "names_place", "figures",
     "names_other", "procedure_words", "similarity_gap", "coverage_gap",
+    # What kind of question it is: a sentence's words weigh differently for "waar kan ik terecht" and "hoeveel".
+    "asks_fact", "asks_focus", "asks_place", "asks_procedure", "asks_name", "asks_why", "asks_yes_no",
+    "asks_definition", "english_in_domain",
 )  # fmt: skip
 GATE_FEATURES = (
     "best", "second", "best_own_coverage", "best_specific", "best_passage_specific", "best_fact", "best_names_other",
@@ -122,12 +125,10 @@ def fit_variant(train: Sequence[Example], dense: bool) -> Variant:
     rows, labels = [], []
     for ex in train:
         if ex.item.answerable and any(ex.sentence_labels):
-            rows += [c.features for c in ex.evidence.candidates]
+            rows += [c.features | ex.evidence.question for c in ex.evidence.candidates]
             labels += list(ex.sentence_labels)
     sentence = _logistic(rows, labels, usable(SENTENCE_FEATURES))
-    gate_rows = [
-        gate_features(ex.evidence, [sentence.probability(c.features) for c in ex.evidence.candidates]) for ex in train
-    ]
+    gate_rows = [gate_features(ex.evidence, sentence_probabilities(ex.evidence, sentence)) for ex in train]
     answerable = [ex.item.answerable for ex in train]
     gate = _logistic(gate_rows, [int(a) for a in answerable], usable(GATE_FEATURES), GATE_C)
     # The threshold is set on out-of-fold probabilities: in-sample ones are too sure of the fitting questions.
@@ -153,8 +154,9 @@ def _best_keep(train: Sequence[Example], sentence: Logistic) -> float:
         for ex in train:
             if not (ex.item.answerable and ex.item.must_include):
                 continue
+            probabilities = sentence_probabilities(ex.evidence, sentence)
             ranked = sorted(
-                ((sentence.probability(c.features), c.full_text) for c in ex.evidence.candidates), key=lambda pc: -pc[0]
+                zip(probabilities, (c.full_text for c in ex.evidence.candidates), strict=True), key=lambda pc: -pc[0]
             )
             if not ranked:
                 continue

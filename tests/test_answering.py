@@ -1,5 +1,5 @@
 from assistant.answer_model import AnswerModel, Logistic, Variant
-from assistant.answering import Request, _question_terms, compose, evidence, gate_features
+from assistant.answering import Request, _question_terms, compose, evidence, gate_features, sentence_probabilities
 from assistant.domain import Passage
 from assistant.lexical import BM25Index, terms
 from assistant.retrieval import Hit
@@ -482,3 +482,13 @@ def test_a_sentence_without_a_year_speaks_of_its_documents_year():
         _year_matches(frozenset({"2025"}), "In 2025 vangen we 681 Oekraïners op.", budget, frozenset(budget), 2026) == 1
     )
     assert _year_matches(frozenset(), target, budget, frozenset(budget), 2026) == -1
+
+
+def test_the_sentence_ranker_sees_what_kind_of_question_it_is():
+    # What a sentence's words are worth depends on what is asked ("waar kan ik terecht" or "hoeveel"): the
+    # ranker is given the question's kind along with each sentence's own features.
+    by_kind = Logistic(("asks_place",), (2.0,), -1.0, (0.0,), (1.0,))
+    index = BM25Index(TEXTS)
+    where = evidence(_req("Waar kunnen mantelzorgers terecht?"), _hits(), index, {})
+    what = evidence(_req("Wat doen mantelzorgers?"), _hits(), index, {})
+    assert min(sentence_probabilities(where, by_kind)) > max(sentence_probabilities(what, by_kind))
