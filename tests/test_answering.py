@@ -72,13 +72,20 @@ def test_a_question_without_a_topic_or_a_subject_word_of_the_documents_is_out_of
 
 
 def test_a_question_whose_only_known_words_are_everyday_ones_is_out_of_scope():
-    texts = [*(f"Dit jaar doet de gemeente veel aan thema {i}." for i in range(12)), *TEXTS, "Een stempas komt per post."]
+    texts = [
+        *(f"Dit jaar doet de gemeente veel aan thema {i}." for i in range(12)),
+        *TEXTS,
+        "Een stempas komt per post.",
+    ]
     index = BM25Index(texts)
     football = evidence(_req("Wie wint de Eredivisie dit jaar?"), _hits(), index, {})
     assert football.question["everyday_subject"] == 1.0
     assert compose(_req("Wie wint de Eredivisie dit jaar?"), _hits(), football, _model("best_dense")).refused
     # One word only a few passages use is a subject: the gate and the other rules decide.
-    assert evidence(_req("Wat doet Ergens dit jaar met de stempas?"), _hits(), index, {}).question["everyday_subject"] == 0.0
+    assert (
+        evidence(_req("Wat doet Ergens dit jaar met de stempas?"), _hits(), index, {}).question["everyday_subject"]
+        == 0.0
+    )
 
 
 def test_small_talk_is_out_of_scope_whatever_the_story_around_it():
@@ -485,8 +492,8 @@ def test_a_sentence_without_a_year_speaks_of_its_documents_year():
 
 
 def test_the_sentence_ranker_sees_what_kind_of_question_it_is():
-    # What a sentence's words are worth depends on what is asked ("waar kan ik terecht" or "hoeveel"): the
-    # ranker is given the question's kind along with each sentence's own features.
+    # The ranker is given the question's kind ("waar kan ik terecht" or "hoeveel") along with each sentence's
+    # own features: each kind has its own share of answering sentences.
     by_kind = Logistic(("asks_place",), (2.0,), -1.0, (0.0,), (1.0,))
     index = BM25Index(TEXTS)
     where = evidence(_req("Waar kunnen mantelzorgers terecht?"), _hits(), index, {})
