@@ -14,6 +14,12 @@ def record(item: Item, response: dict, latency_ms: float) -> dict:
     """One log line: the question, what came back, and its per-question scores."""
     passages = [p["text"] for p in response.get("passages", [])]
     cited = [c["text"] for c in response.get("citations", [])]
+    # What an answer may name besides the cited text: how the citation is named (a staff answer opens with
+    # "Uit 'Beleidsregels bijzondere bijstand Rotterdam 2024' (2024)").
+    sourced = [
+        " ".join(str(c.get(k) or "") for k in ("title", "year", "section", "text"))
+        for c in response.get("citations", [])
+    ]
     golds = [g.quote for g in item.gold]
     answer = response.get("answer", "")
     row = {
@@ -39,7 +45,7 @@ def record(item: Item, response: dict, latency_ms: float) -> dict:
         "forbidden_hit": metrics.forbidden_hit(answer, item.must_not_include),
         "mode": response.get("mode", ""),
         "first_token_ms": (response.get("timings_ms") or {}).get("first_token"),
-        "invented_numbers": metrics.invented_numbers(answer, cited) if not response.get("refused") else [],
+        "invented_numbers": metrics.invented_numbers(answer, sourced) if not response.get("refused") else [],
     }
     if item.answerable and golds:
         documents = [p["document"] for p in response.get("passages", [])]

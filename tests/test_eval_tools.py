@@ -69,3 +69,18 @@ def test_external_sets_convert_to_the_format():
     assert faq[0].gold[0].doc == "jw/bronnen/veelgestelde-vragen" and faq[0].answerable
     probes = external.govbench([{"question": "Hoe vraag ik een paspoort aan?"}])
     assert probes[0].should_refuse and probes[0].kind == "out-of-scope"
+
+
+def test_a_number_from_the_cited_documents_title_or_year_is_not_invented():
+    item = Item(id="1", question="Hoe lang?", gold=[Gold(doc="a.txt", quote="ten hoogste 12 maanden")])
+    citation = {
+        "n": 1,
+        "document": "a.txt",
+        "title": "Beleidsregels 2024",
+        "year": 2024,
+        "text": "ten hoogste 12 maanden",
+    }
+    response = {"answer": "Uit 'Beleidsregels 2024' (2024):\nten hoogste 12 maanden [1].", "citations": [citation]}
+    assert scoring.record(item, response, 1.0)["invented_numbers"] == []
+    response["answer"] += " Of 18 maanden."
+    assert scoring.record(item, response, 1.0)["invented_numbers"] == ["18"]
