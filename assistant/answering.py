@@ -688,8 +688,9 @@ def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Seq
 
 
 def sentence_probabilities(ev: Evidence, ranker: Logistic) -> list[float]:
-    """Each candidate's probability of answering, judged with what kind of question it is."""
-    return [ranker.probability(c.features | ev.question) for c in ev.candidates]
+    """Each candidate's probability of answering, judged with what kind of question it is (a sentence's own
+    feature goes before the question's of the same name: "names_other" is both)."""
+    return [ranker.probability(ev.question | c.features) for c in ev.candidates]
 
 
 def decide(req: Request, ev: Evidence, model: Variant) -> tuple[list[float], float]:

@@ -127,7 +127,7 @@ def fit_variant(train: Sequence[Example], dense: bool) -> Variant:
     rows, labels = [], []
     for ex in train:
         if ex.item.answerable and any(ex.sentence_labels):
-            rows += [c.features | ex.evidence.question for c in ex.evidence.candidates]
+            rows += [ex.evidence.question | c.features for c in ex.evidence.candidates]
             labels += list(ex.sentence_labels)
     sentence = _logistic(rows, labels, usable(SENTENCE_FEATURES))
     gate_rows = [gate_features(ex.evidence, sentence_probabilities(ex.evidence, sentence)) for ex in train]

@@ -499,3 +499,7 @@ def test_the_sentence_ranker_sees_what_kind_of_question_it_is():
     where = evidence(_req("Waar kunnen mantelzorgers terecht?"), _hits(), index, {})
     what = evidence(_req("Wat doen mantelzorgers?"), _hits(), index, {})
     assert min(sentence_probabilities(where, by_kind)) > max(sentence_probabilities(what, by_kind))
+    # A sentence's own feature is not replaced by the question's of the same name.
+    naming = Logistic(("names_other",), (4.0,), -2.0, (0.0,), (1.0,))
+    where.question["names_other"] = 1.0
+    assert max(sentence_probabilities(where, naming)) < 0.5
