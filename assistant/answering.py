@@ -687,10 +687,15 @@ def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Seq
     return Composed(f"{text} {where_to_ask(req)}", True, (), tuple(related))
 
 
+def ranker_features(ev: Evidence, c: Candidate) -> dict[str, float]:
+    """What the sentence ranker reads of a candidate, in fitting and in answering alike: its own features and
+    what kind of question it answers (its own go first: "names_other" is both)."""
+    return ev.question | c.features
+
+
 def sentence_probabilities(ev: Evidence, ranker: Logistic) -> list[float]:
-    """Each candidate's probability of answering, judged with what kind of question it is (a sentence's own
-    feature goes before the question's of the same name: "names_other" is both)."""
-    return [ranker.probability(ev.question | c.features) for c in ev.candidates]
+    """Each candidate's probability of answering."""
+    return [ranker.probability(ranker_features(ev, c)) for c in ev.candidates]
 
 
 def decide(req: Request, ev: Evidence, model: Variant) -> tuple[list[float], float]:

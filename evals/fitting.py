@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.answer_model import DENSE_FEATURES, AnswerModel, Logistic, Variant
-from assistant.answering import Evidence, gate_features, sentence_probabilities
+from assistant.answering import Evidence, gate_features, ranker_features, sentence_probabilities
 from assistant.core import Assistant
 from assistant.serialise import answer_json
 from evals import dataset, metrics, scoring
@@ -127,7 +127,7 @@ def fit_variant(train: Sequence[Example], dense: bool) -> Variant:
     rows, labels = [], []
     for ex in train:
         if ex.item.answerable and any(ex.sentence_labels):
-            rows += [ex.evidence.question | c.features for c in ex.evidence.candidates]
+            rows += [ranker_features(ex.evidence, c) for c in ex.evidence.candidates]
             labels += list(ex.sentence_labels)
     sentence = _logistic(rows, labels, usable(SENTENCE_FEATURES))
     gate_rows = [gate_features(ex.evidence, sentence_probabilities(ex.evidence, sentence)) for ex in train]
