@@ -95,6 +95,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\b(wat|hoe\s+hoog)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
             r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij|"
+            # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
+            r"how\s+much\s+(\w+\s+){0,2}?(money|euros?|leefgeld|allowance|benefits?|assistance|support|subsidy|"
+            r"contribution|compensation|reimbursement|budget|rent|fee)\b|how\s+much\s+(\w+\s+){0,6}?(per|a|each)\s+(week|month|year|hour)\b|"
             # "Wat moet ik betalen als eigen bijdrage?", "Hoeveel betaal je per maand?": a price is asked, not
             # a count. Not "Wat moet ik doen als ik de huur niet kan betalen?", nor "moet je er wat voor betalen".
             r"(?<!\ber\s)(?<!flink\s)\b(wat|hoeveel)\s+((?!doen\b|als\b|niet\b|wanneer\b)\w+\s+){0,6}?"
@@ -102,6 +105,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(_AMOUNT, re.I),
+    ),
+    # Asked for through "amount" (see `answer_types`): an amount, but no sum in millions.
+    "price": (
+        re.compile(r"(?!)"),
+        re.compile(
+            r"(€\s?|\beur\s?)\d[\d.,]*(?![\d.,])(?!\s?(miljoen|mln|miljard))|\d\s?euro|"
+            r"\b\d{1,3}(\.\d{3})+(,\d+)?\b(?!\s?(miljoen|mln|miljard))",
+            re.I,
+        ),
     ),
     "percentage": (
         re.compile(
@@ -182,10 +194,29 @@ def legitimate_part(question: str) -> str:
     return " ".join(kept).strip()
 
 
+# What one person pays or gets ("de eigen bijdrage", "per maand", "krijg ik") is a price, never a budget line
+# in millions: "de lasten stijgen met 1,5 miljoen door ... huishoudelijke hulp" does not say what a resident
+# pays for it. A question about what the municipality spends may be personal in form ("hebben we uitgetrokken").
+_PERSONAL = re.compile(
+    r"eigen\s+bijdrage|\bper\s+(uur|dag|week|maand|jaar|persoon|kind)\b|"
+    r"\b(ik|mijn|m'n|mij|me|je|jij|jouw|u|uw|we|wij|ons|onze|i|my|you|your|our)\b|"
+    r"\b(per|a|each)\s+(hour|day|week|month|year|person|child)\b",
+    re.I,
+)
+_BUDGET = re.compile(
+    r"budget|begroting|reserve|uitgetrokken|uittrekken|besteed|beschikbaar|geraamd|gereserveerd|investe|"
+    r"bestedingsplan|\btotaal|set\s+aside|\bspen[dt]|in\s+total",
+    re.I,
+)
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """Every kind of literal fact asked for, most particular first: "Wat is het maandbedrag, en voor hoe
     lang?" asks an amount and a duration."""
-    return tuple(name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question))
+    kinds = tuple(name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question))
+    if "amount" in kinds and _PERSONAL.search(question) and not _BUDGET.search(question):
+        return tuple("price" if k == "amount" else k for k in kinds)
+    return kinds
 
 
 def answer_type(question: str) -> str | None:
@@ -218,6 +249,10 @@ _TASK = re.compile(
         ((even|eens|ff|snel|gauw|maar|nog|quickly|just)\s+)*(een|a|an|dit|this|the|de|het|me|mij|voor|into|naar|in|to)\b
       | \b(kun|kan|kunt|wil|wilt|zou|zoudt)\s+(je|jij|u)\s+((?!te\b)[\w'-]+\s+){0,8}(schrijven|opstellen|vertalen|dichten|programmeren)\b
       | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b
+      # Filling in a form for someone is also a task: "Could you fill in my tax return?", "Kun je mijn aangifte
+      # invullen?" (not "Kun je me helpen met het invullen", which asks where to get help).
+      | \b(can|could|would|will)\s+you\s+(please\s+|just\s+)?(fill\s+(in|out)|complete|do)\s+(my|the|this|our)\b
+      | \b(kun|kan|kunt|wil|wilt|zou)\s+(je|jij|u)\s+(even\s+|eens\s+|ff\s+)?(mijn|m'n|de|het|dit|ons|onze)\s+[\w-]+\s+(voor\s+(mij|me|ons)\s+)?invullen\b
       | (^|[.!?]\s+)(please\s+|graag\s+)?(geef|give|vertel|tell)\s+((me|mij|ons|us|even|eens|ff|just)\s+)*(een|a|an)\s+
         (\w+\s+)?(recept|recipe|grap|mop|joke|gedicht|poem|verhaal|story|liedje|song)\b
       | \b(heb|hebt|have)\s+(je|jij|u|you)\s+(got\s+)?(een|a|an)\s+(\w+\s+)?(recept|recipe|grap|mop|joke|gedicht|poem)\b""",

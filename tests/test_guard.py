@@ -11,7 +11,7 @@ def test_injection_sentences_are_set_aside_and_the_rest_kept():
 def test_answer_types_and_facts():
     assert guard.answer_type("Wat is het telefoonnummer van het wijkteam?") == "phone"
     assert guard.answer_type("Hoe laat gaat het loket open?") == "hours"
-    assert guard.answer_type("Wat is de eigen bijdrage?") == "amount"
+    assert guard.answer_type("Wat is de eigen bijdrage?") == "price"
     assert guard.answer_type("Waar kan ik terecht?") is None
     # Informal Dutch writes "hoe lang" as one word just as often.
     assert guard.answer_type("Hoe lang moet ik wachten op een besluit?") == "duration"
@@ -29,10 +29,21 @@ def test_answer_types_and_facts():
     assert not guard.has_fact("limit", "inwoners met een laag inkomen")
     assert guard.answer_type("Hoe hoog is de individuele inkomenstoeslag?") == "amount"
     # What one pays is a price, not a count; what to do when one cannot pay is no literal fact.
-    assert guard.answer_type("Wat moet ik per maand betalen als eigen bijdrage?") == "amount"
-    assert guard.answer_type("Hoeveel betaal je per maand voor huishoudelijke hulp?") == "amount"
+    assert guard.answer_type("Wat moet ik per maand betalen als eigen bijdrage?") == "price"
+    assert guard.answer_type("Hoeveel betaal je per maand voor huishoudelijke hulp?") == "price"
     assert guard.answer_type("Wat moet ik doen als ik de huur niet kan betalen?") is None
     assert guard.answer_type("Is er een eetclub, en moet je er wat voor betalen?") is None
+    # English "how much" of money or per week asks a sum, as "hoeveel leefgeld" does; of anything else a count.
+    assert guard.answer_type("How much leefgeld per week does a refugee receive?") == "price"
+    assert guard.answer_type("How much special assistance can I get as an heir?") == "price"
+    assert guard.answer_type("How much of the plan is finished?") == "count"
+    # What one person pays or gets is a price: a budget line in millions does not give it.
+    assert guard.answer_type("Hoe hoog is de eigen bijdrage die Zwolle rekent voor huishoudelijke hulp?") == "price"
+    assert guard.answer_type("Hoeveel geld heeft Zwolle beschikbaar voor huishoudelijke hulp?") == "amount"
+    assert not guard.has_fact("price", "De lasten stijgen met 1,5 miljoen door meer huishoudelijke hulp.")
+    assert not guard.has_fact("price", "Er is € 2,3 mln beschikbaar.")
+    assert guard.has_fact("price", "De eigen bijdrage is € 19,- per maand.")
+    assert guard.has_fact("price", "Het grensbedrag is € 1.200.")
     assert guard.has_fact("phone", "Bel 071 516 5000")
     assert guard.has_fact("amount", "De bijdrage is € 19 per maand")
     assert not guard.has_fact("amount", "De bijdrage is laag")
@@ -126,6 +137,11 @@ def test_requests_to_write_something_are_tasks_not_questions():
     assert not guard.asks_task("Wat is Welzijn op recept en wie kan het krijgen?")
     assert not guard.asks_task("Geef me een overzicht van de regelingen voor minima.")
     assert not guard.asks_task("Kun je me helpen een bezwaar te schrijven?")
+    # Filling in a form for someone is a task; asking for help with one is a question.
+    assert guard.asks_task("Could you fill in my 2024 income tax return for me?")
+    assert guard.asks_task("Kun je mijn belastingaangifte invullen?")
+    assert not guard.asks_task("Kun je me helpen met het invullen van het formulier?")
+    assert not guard.asks_task("Can you help me fill in the application form?")
     assert not guard.asks_task("Mijn buurman kan nauwelijks lezen en schrijven. Waar kan hij heen?")
     assert not guard.asks_task("Hoe schrijf ik me in bij het Werkcentrum?")
     assert not guard.asks_task("Schrijf even op waar ik terecht kan met schulden.")
