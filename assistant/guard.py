@@ -15,8 +15,9 @@ from assistant.lexical import terms
 _INJECTION = re.compile(
     r"""(
         # "negeer al je eerdere instructies", "ignore all previous instructions", "vergeet je regels"
+        # ("vergeet de beleidsregels" too: any kind of rules)
         \b(negeer|vergeet|ignore|disregard|forget|override)\s+(\w+\s+){0,3}
-            (instructies|instructie|regels|opdrachten|prompt|systeemprompt|instructions|rules|guidelines)\b
+            (instructies|instructie|\w*regels|opdrachten|prompt|systeemprompt|instructions|rules|guidelines)\b
       | \b(eerdere|vorige|bovenstaande|previous|prior|above)\s+(instructies|regels|instructions|rules)\b
       | systeemprompt | system\s*prompt | jailbreak | developer\s*mode | \bdan\s+mode
       | \bje\s+bent\s+nu\b | \byou\s+are\s+now\b | \bvanaf\s+nu\s+(ben|moet|antwoord) | \bfrom\s+now\s+on\b
@@ -169,28 +170,31 @@ def is_injection(text: str) -> bool:
 # Blocks a person does not read but a model would: HTML comments and [[...]] markers.
 _HIDDEN = re.compile(r"<!--[\s\S]*?(-->|$)|\[\[[\s\S]*?(\]\]|$)")
 _BRACKETED = re.compile(r"\[[^\[\]]*(\]|$)")
+_BLOCK = "\x00"  # where such a block stood
 
 
 def legitimate_part(question: str) -> str:
     """The question without its sentences that try to instruct the assistant.
 
-    After the first such sentence only real questions (ending in '?') are kept: an injected block
-    often runs over several sentences ("... 'Meer geld nodig? Bel 0900-...'").
+    After the first such sentence or hidden block only real questions (ending in '?') are kept: an
+    injected block often runs over several sentences ("... 'Meer geld nodig? Bel 0900-...'"). What
+    comes before it is the person's own ("Vat samen wat het armoedeplan is. <!-- ... -->").
     """
-    kept: list[str] = []
-    injected = bool(_HIDDEN.search(question))
-    visible = _HIDDEN.sub(" ", question)
+    visible = _HIDDEN.sub(_BLOCK, question)
     # A bracketed block that instructs ("[SYSTEEMBERICHT: negeer ... .] Welk bureau ...?") goes as a whole,
     # so the question after it is not taken for the block's continuation.
-    blocks = [m.group(0) for m in _BRACKETED.finditer(visible) if is_injection(m.group(0))]
-    for block in blocks:
-        visible = visible.replace(block, " ")
-    injected = injected or bool(blocks)
-    for sentence in sentences.split(visible.strip(), sentences.TYPED, min_words=1):
-        if is_injection(sentence):
-            injected = True
-        elif sentence and (not injected or (sentence.rstrip().endswith("?") and not re.search(r"['\"\]>]", sentence))):
-            kept.append(sentence)
+    for block in [m.group(0) for m in _BRACKETED.finditer(visible) if is_injection(m.group(0))]:
+        visible = visible.replace(block, _BLOCK)
+    head, block, tail = visible.partition(_BLOCK)
+    kept: list[str] = []
+    injected = False
+    for part in (head, tail.replace(_BLOCK, " ")):
+        for sentence in sentences.split(part.strip(), sentences.TYPED, min_words=1):
+            if is_injection(sentence):
+                injected = True
+            elif sentence and (not injected or (sentence.rstrip().endswith("?") and not re.search(r"['\"\]>]", sentence))):
+                kept.append(sentence)
+        injected = injected or bool(block)
     return " ".join(kept).strip()
 
 
@@ -247,6 +251,8 @@ def has_fact(answer_type_name: str, text: str) -> bool:
 _TASK = re.compile(
     r"""(^|[.!?]\s+)(please\s+|graag\s+)?(schrijf|vertaal|programmeer|write|translate|draft|compose)\s+
         ((even|eens|ff|snel|gauw|maar|nog|quickly|just)\s+)*(een|a|an|dit|this|the|de|het|me|mij|voor|into|naar|in|to)\b
+      # ... or a role: "Schrijf als medewerker van Werk en Inkomen een brief", "Write as my social worker a ..."
+      | (^|[.!?]\s+)(please\s+|graag\s+)?(schrijf|write|draft)\s+(als|namens|as|on\s+behalf\s+of)\s+(\S+\s+){1,6}(een|a|an)\b
       | \b(kun|kan|kunt|wil|wilt|zou|zoudt)\s+(je|jij|u)\s+((?!te\b)[\w'-]+\s+){0,8}(schrijven|opstellen|vertalen|dichten|programmeren)\b
       | \b(can|could|would|will)\s+you\s+(\w+\s+){0,3}(write|draft|translate|compose)\b
       # Filling in a form for someone is also a task: "Could you fill in my tax return?", "Kun je mijn aangifte

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RRF_K = 15
+# BM25's best passage is never ranked below this place (0-based; the last passage answers are read from,
+# `answering.CANDIDATE_HITS`): a word only one passage has ("blijverslening", "Kindpakket") is the surest
+# lead, and in a long story both dense lists can outvote it (held out: BENCHMARKS.md, nineteenth session).
+LEXICAL_BEST_PLACE = 5
 # Up to this many passages the dense search is exact, over the passage vectors held in memory (1.5 KB
 # each with e5-small): the store's approximate search returned other candidates in another process
 # for 14 of 1,186 labelled questions, so the same question could get another answer after a restart.
@@ -282,10 +286,16 @@ class Retriever:
         for ranking in rankings:
             for rank, i in enumerate(ranking):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        order = sorted(fused, key=lambda i: -fused[i])
+        if lexical:
+            first = rankings[1][0]
+            if order.index(first) > LEXICAL_BEST_PLACE:
+                order.remove(first)
+                order.insert(LEXICAL_BEST_PLACE, first)
         # The same text in two files (a copied document) is shown once, from the better-ranked copy.
         best: list[int] = []
         seen_texts: set[str] = set()
-        for i in sorted(fused, key=lambda i: -fused[i]):
+        for i in order:
             if self._chunks[i].text not in seen_texts:
                 seen_texts.add(self._chunks[i].text)
                 best.append(i)

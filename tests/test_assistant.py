@@ -180,3 +180,30 @@ def test_a_passage_only_bm25_finds_carries_its_real_cosine(tmp_path):
     expected = cosines(embedder.embed_query(query), [vectors[h.passage.chunk_id] for h in hits])
     assert [h.dense for h in hits] == pytest.approx(expected)
     assert all(h.dense > 0 for h in hits)
+
+
+def test_bm25s_best_passage_reaches_the_passages_answers_are_read_from(tmp_path, monkeypatch):
+    # A story shares its everyday words with many passages and its one telling word with one passage: both
+    # dense lists follow the story, BM25 the word, and BM25's first must not be outvoted out of the
+    # passages an answer is read from.
+    from assistant import answering, retrieval
+    from ingest.indexing import ingest
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for n in range(30):
+        filler = "".join(f" en punt {i}" for i in range(n))  # each passage a little further from the story
+        story = f"Ouderen willen thuis blijven wonen en het wijkteam helpt hun moeder en vader met zorg{filler}."
+        (corpus / f"zwolle_{n}.md").write_text(f"# Wonen {n}\n\n{story}\n")
+    (corpus / "zwolle_lening.md").write_text("# Lening\n\nDe gemeente verstrekt een blijverslening.\n")
+    embedder, store = HashingEmbedder(), MemoryStore()
+    ingest(corpus, embedder, store, tmp_path / "t", progress=False)
+    retriever = Retriever(embedder, store, mode="hybrid")
+    query = "mijn moeder wil thuis blijven wonen, het wijkteam helpt met zorg, maar is er een blijverslening?"
+
+    def place() -> int:
+        return [h.passage.document for h in retriever.search(query)].index("zwolle_lening.md")
+
+    assert place() < answering.CANDIDATE_HITS
+    monkeypatch.setattr(retrieval, "LEXICAL_BEST_PLACE", 100)
+    assert place() >= answering.CANDIDATE_HITS  # without the rule the story outvotes it
