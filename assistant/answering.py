@@ -423,8 +423,11 @@ def evidence(
     question["unknown_subject"] = float(bool(unknown))
     # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.
     inflected = {t for t in missing if qt.surface.get(t, t).endswith("t") and t[:-1] in index.postings}
-    named_missing = (w for w in (qt.surface.get(t, t) for t in missing if t not in inflected) if _nameable(w))
-    named_unknown = (w for w in unknown if w not in known_otherwise and _nameable(w))
+    verbs = _verbs(req.question)
+    named_missing = (
+        w for w in (qt.surface.get(t, t) for t in missing if t not in inflected) if _nameable(w) and w.lower() not in verbs
+    )
+    named_unknown = (w for w in unknown if w not in known_otherwise and _nameable(w) and w.lower() not in verbs)
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 
 
@@ -640,6 +643,16 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
         if en
         else f"Dit staat niet in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
     )
+
+
+# A word right before "ik", "je" or "u" is the verb of a question ("Hoeveel betaal ik ...", "Krijg je ..."), not a
+# subject the documents lack; a noun there ("welke regeling ik ...") has a noun's ending.
+_BEFORE_SUBJECT = re.compile(r"\b(\w+)\s+(?:ik|je|jij|u|we|wij)\b", re.I)
+_NOUN_ENDING = re.compile(r"(ing|heid|schap|teit|tie|isme|aar|eur|ist)$")
+
+
+def _verbs(question: str) -> set[str]:
+    return {w.lower() for w in _BEFORE_SUBJECT.findall(question) if not _NOUN_ENDING.search(w.lower())}
 
 
 def _nameable(word: str) -> bool:

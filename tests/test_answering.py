@@ -52,6 +52,11 @@ def test_a_refusal_names_what_is_missing_and_offers_related_passages_not_citatio
     assert len(answer.related) == 3
 
 
+def test_a_refusal_does_not_name_the_questions_verb_as_missing():
+    answer = _answer("Hoeveel betaal ik voor een beschikking voor mantelzorgers?", _model("best_specific", 0.99))
+    assert answer.refused and "'beschikking'" in answer.text and "betaal" not in answer.text
+
+
 def test_an_english_refusal_does_not_name_english_words_as_missing_from_dutch_documents():
     answer = _answer("How long does a decision for informal carers take?", _model("best_specific", 0.99), language="en")
     assert answer.refused and "This is not in the documents of Ergens" in answer.text
