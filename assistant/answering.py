@@ -620,6 +620,23 @@ def where_to_ask(req: Request) -> str:
     return f"Neem contact op met {place}, bijvoorbeeld het Wmo-loket of het sociaal (wijk)team."
 
 
+# What a refusal calls the kind of fact a question asks for (`guard.ANSWER_TYPES`), in Dutch and English.
+_FACT_NAMES = {
+    "phone": ("het gevraagde telefoonnummer", "the phone number"),
+    "hours": ("de gevraagde openingstijden", "the opening hours"),
+    "email": ("het gevraagde e-mailadres", "the email address"),
+    "address": ("het gevraagde adres", "the address"),
+    "limit": ("de gevraagde grens", "the limit"),
+    "amount": ("het gevraagde bedrag", "the amount"),
+    "price": ("het gevraagde bedrag", "the amount"),
+    "percentage": ("het gevraagde percentage", "the percentage"),
+    "duration": ("de gevraagde termijn", "the period"),
+    "date": ("de gevraagde datum", "the date"),
+    "count": ("het gevraagde aantal", "the number"),
+    "person": ("de gevraagde naam", "the name"),
+}
+
+
 def _not_found(req: Request, missing: Sequence[str]) -> str:
     """An honest sentence about what the documents lack: the question's own specific words when known."""
     en = req.language == "en"
@@ -637,6 +654,17 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
             f"I found nothing about {subject} in {whose}, so I cannot answer this reliably."
             if en
             else f"Over {subject} staat niets in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
+        )
+    # The documents know what it is about but not the fact it asks for: say which fact.
+    kind = guard.answer_type(req.question) or ""
+    fact = _FACT_NAMES.get(kind)
+    if fact:
+        plural = kind == "hours"
+        return (
+            f"{fact[1].capitalize()} you ask for {'are' if plural else 'is'} not in {whose}, so I cannot answer this reliably."
+            if en
+            else f"{fact[0].capitalize()} {'staan' if plural else 'staat'} niet in {whose}. "
+            "Daarom kan ik het niet betrouwbaar beantwoorden."
         )
     return (
         f"This is not in {whose}, so I cannot answer it reliably."

@@ -57,9 +57,17 @@ def test_a_refusal_does_not_name_the_questions_verb_as_missing():
     assert answer.refused and "'beschikking'" in answer.text and "betaal" not in answer.text
 
 
+def test_a_refusal_for_a_missing_fact_says_which_fact():
+    # The documents know respite care, not what it costs: the refusal names the fact, not a word.
+    answer = _answer("Hoeveel kost respijtzorg voor mantelzorgers?", _model("best_specific", 0.99))
+    assert answer.refused and answer.text.startswith("Het gevraagde bedrag staat niet in de documenten van de gemeente Ergens.")
+    english = _answer("How many informal carers get respite care?", _model("best_specific", 0.99), language="en")
+    assert english.text.startswith("The number you ask for is not in the documents of Ergens")
+
+
 def test_an_english_refusal_does_not_name_english_words_as_missing_from_dutch_documents():
     answer = _answer("How long does a decision for informal carers take?", _model("best_specific", 0.99), language="en")
-    assert answer.refused and "This is not in the documents of Ergens" in answer.text
+    assert answer.refused and answer.text.startswith("The period you ask for is not in the documents of Ergens")
     assert "'" not in answer.text.split(",")[0]
 
 
