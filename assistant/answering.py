@@ -620,21 +620,14 @@ def where_to_ask(req: Request) -> str:
     return f"Neem contact op met {place}, bijvoorbeeld het Wmo-loket of het sociaal (wijk)team."
 
 
-# What a refusal calls the kind of fact a question asks for (`guard.ANSWER_TYPES`), in Dutch and English.
+# What a refusal calls the kind of fact a question asks for (`guard.ANSWER_TYPES`): Dutch (with its article), English.
 _FACT_NAMES = {
-    "phone": ("het gevraagde telefoonnummer", "the phone number"),
-    "hours": ("de gevraagde openingstijden", "the opening hours"),
-    "email": ("het gevraagde e-mailadres", "the email address"),
-    "address": ("het gevraagde adres", "the address"),
-    "limit": ("de gevraagde grens", "the limit"),
-    "amount": ("het gevraagde bedrag", "the amount"),
-    "price": ("het gevraagde bedrag", "the amount"),
-    "percentage": ("het gevraagde percentage", "the percentage"),
-    "duration": ("de gevraagde termijn", "the period"),
-    "date": ("de gevraagde datum", "the date"),
-    "count": ("het gevraagde aantal", "the number"),
-    "person": ("de gevraagde naam", "the name"),
-}
+    "phone": ("het telefoonnummer", "phone number"), "hours": ("de openingstijden", "opening hours"),
+    "email": ("het e-mailadres", "email address"), "address": ("het adres", "address"), "limit": ("de grens", "limit"),
+    "amount": ("het bedrag", "amount"), "price": ("het bedrag", "amount"), "percentage": ("het percentage", "percentage"),
+    "duration": ("de termijn", "period"), "date": ("de datum", "date"), "count": ("het aantal", "number"),
+    "person": ("de naam", "name"),
+}  # fmt: skip
 
 
 def _not_found(req: Request, missing: Sequence[str]) -> str:
@@ -660,10 +653,11 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
     fact = _FACT_NAMES.get(kind)
     if fact:
         plural = kind == "hours"
+        article, noun = fact[0].split(" ", 1)
         return (
-            f"{fact[1].capitalize()} you ask for {'are' if plural else 'is'} not in {whose}, so I cannot answer this reliably."
+            f"The {fact[1]} you ask for {'are' if plural else 'is'} not in {whose}, so I cannot answer this reliably."
             if en
-            else f"{fact[0].capitalize()} {'staan' if plural else 'staat'} niet in {whose}. "
+            else f"{article.capitalize()} gevraagde {noun} {'staan' if plural else 'staat'} niet in {whose}. "
             "Daarom kan ik het niet betrouwbaar beantwoorden."
         )
     return (
