@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RRF_K = 15
-# BM25's best passage is never ranked below this place (0-based; the last passage answers are read from,
-# `answering.CANDIDATE_HITS`): a word only one passage has ("blijverslening", "Kindpakket") is the surest
-# lead, and in a long story both dense lists can outvote it (held out: BENCHMARKS.md, nineteenth session).
-LEXICAL_BEST_PLACE = 5
+# BM25's best passages are never ranked below these places (0-based): its first among the six answers are read
+# from (`answering.CANDIDATE_HITS`), its second among the ten shown. A word only one passage has
+# ("blijverslening", "Kindpakket") is the surest lead, and in a long story both dense lists can outvote it
+# (held out: BENCHMARKS.md, nineteenth session).
+LEXICAL_PLACES = (5, 9)
 # Up to this many passages the dense search is exact, over the passage vectors held in memory (1.5 KB
 # each with e5-small): the store's approximate search returned other candidates in another process
 # for 14 of 1,186 labelled questions, so the same question could get another answer after a restart.
@@ -287,11 +288,10 @@ class Retriever:
             for rank, i in enumerate(ranking):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         order = sorted(fused, key=lambda i: -fused[i])
-        if lexical:
-            first = rankings[1][0]
-            if order.index(first) > LEXICAL_BEST_PLACE:
-                order.remove(first)
-                order.insert(LEXICAL_BEST_PLACE, first)
+        for i, place in zip(rankings[1], LEXICAL_PLACES, strict=False):  # BM25 may find fewer
+            if order.index(i) > place:
+                order.remove(i)
+                order.insert(place, i)
         # The same text in two files (a copied document) is shown once, from the better-ranked copy.
         best: list[int] = []
         seen_texts: set[str] = set()

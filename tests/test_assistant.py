@@ -182,28 +182,32 @@ def test_a_passage_only_bm25_finds_carries_its_real_cosine(tmp_path):
     assert all(h.dense > 0 for h in hits)
 
 
-def test_bm25s_best_passage_reaches_the_passages_answers_are_read_from(tmp_path, monkeypatch):
-    # A story shares its everyday words with many passages and its one telling word with one passage: both
-    # dense lists follow the story, BM25 the word, and BM25's first must not be outvoted out of the
-    # passages an answer is read from.
+def test_bm25s_best_passages_reach_the_answer_and_the_sources_shown(tmp_path, monkeypatch):
+    # A story shares its everyday words with many passages and its telling words with one passage each: both
+    # dense lists follow the story, BM25 the words, and BM25's first must not be outvoted out of the passages
+    # an answer is read from, nor its second out of the ten shown.
     from assistant import answering, retrieval
     from ingest.indexing import ingest
 
     corpus = tmp_path / "c"
     corpus.mkdir()
-    for n in range(30):
+    for n in range(50):
         filler = "".join(f" en punt {i}" for i in range(n))  # each passage a little further from the story
         story = f"Ouderen willen thuis blijven wonen en het wijkteam helpt hun moeder en vader met zorg{filler}."
         (corpus / f"zwolle_{n}.md").write_text(f"# Wonen {n}\n\n{story}\n")
     (corpus / "zwolle_lening.md").write_text("# Lening\n\nDe gemeente verstrekt een blijverslening.\n")
+    (corpus / "zwolle_flat.md").write_text("# Flat\n\nEen flatcoach bezoekt de flat.\n")
     embedder, store = HashingEmbedder(), MemoryStore()
     ingest(corpus, embedder, store, tmp_path / "t", progress=False)
     retriever = Retriever(embedder, store, mode="hybrid")
-    query = "mijn moeder wil thuis blijven wonen, het wijkteam helpt met zorg, maar is er een blijverslening?"
+    query = "mijn moeder wil thuis blijven wonen, het wijkteam helpt met zorg, maar is er een blijverslening of flatcoach?"
 
-    def place() -> int:
-        return [h.passage.document for h in retriever.search(query)].index("zwolle_lening.md")
+    def places() -> list[int]:
+        documents = [h.passage.document for h in retriever.search(query, k=40)]
+        return sorted(documents.index(d) for d in ("zwolle_lening.md", "zwolle_flat.md"))
 
-    assert place() < answering.CANDIDATE_HITS
-    monkeypatch.setattr(retrieval, "LEXICAL_BEST_PLACE", 100)
-    assert place() >= answering.CANDIDATE_HITS  # without the rule the story outvotes it
+    first, second = places()
+    assert first < answering.CANDIDATE_HITS and second < 10
+    monkeypatch.setattr(retrieval, "LEXICAL_PLACES", ())
+    first, second = places()
+    assert first >= answering.CANDIDATE_HITS and second >= 10  # without the rule the story outvotes them
