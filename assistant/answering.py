@@ -424,10 +424,8 @@ def evidence(
     # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.
     inflected = {t for t in missing if qt.surface.get(t, t).endswith("t") and t[:-1] in index.postings}
     verbs = _verbs(req.question)
-    named_missing = (
-        w for w in (qt.surface.get(t, t) for t in missing if t not in inflected) if _nameable(w) and w.lower() not in verbs
-    )
-    named_unknown = (w for w in unknown if w not in known_otherwise and _nameable(w) and w.lower() not in verbs)
+    named_missing = (w for w in (qt.surface.get(t, t) for t in missing if t not in inflected) if _nameable(w, verbs))
+    named_unknown = (w for w in unknown if w not in known_otherwise and _nameable(w, verbs))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 
 
@@ -677,9 +675,9 @@ def _verbs(question: str) -> set[str]:
     return {w.lower() for w in _BEFORE_SUBJECT.findall(question) if not _NOUN_ENDING.search(w.lower())}
 
 
-def _nameable(word: str) -> bool:
-    """A word a refusal may name as what the documents lack."""
-    return bool(_PLAIN.fullmatch(word)) and word.lower() not in _NOT_A_SUBJECT
+def _nameable(word: str, verbs: set[str]) -> bool:
+    """A word a refusal may name as what the documents lack: not a closed-class word, nor the question's verb."""
+    return bool(_PLAIN.fullmatch(word)) and word.lower() not in _NOT_A_SUBJECT and word.lower() not in verbs
 
 
 def _subjects(ev: Evidence) -> tuple[str, ...]:
