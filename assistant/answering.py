@@ -211,6 +211,13 @@ def _is_heading(sentence: str) -> bool:
     )
 
 
+def _heading(text: str) -> str:
+    """The heading a passage opens with, if it opens with one."""
+    first, newline, _ = text.strip().partition("\n")
+    first = first.lstrip("#").strip()
+    return first if newline and _is_heading(first) else ""
+
+
 def _usable(sentence: str, wants_figures: bool) -> bool:
     """Headings, and flattened table rows unless the question asks for figures, are no answer; nor are
     instructions aimed at an assistant that a document may carry: those are data."""
@@ -330,6 +337,10 @@ def evidence(
         in_passage = set(terms(f"{context_line({'title': p.title, 'section': p.section})}\n{p.text}"))
         passage_terms.append(in_passage)
         passage_years = frozenset(_YEAR.findall(p.text))
+        # For the fact rules: a regulation names an article's subject once, in its heading ("Artikel 7 Extra
+        # warmtekosten"), and a budget its project's ("Pilot 'Buurtbudget'"); the facts below it are about that
+        # subject. Not for a count, which any number gives: every number below the heading would count.
+        heading = set(terms(_heading(p.text))) if kind != "count" else set()
         passage = {
             "passage_focus": _has_any(qt.focus, in_passage, index),
             "passage_coverage": coverage(in_passage, qt.own, index),
@@ -347,6 +358,7 @@ def evidence(
             items = _list_items(p.text, sentence, pos)
             whole = " ".join((sentence, *items))
             in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
+            in_fact = in_whole | heading
             named_parts = [part for part in parts if _names_part(part, in_whole, index)]
             features = passage | {
                 "coverage": coverage(in_sentence, qt.all, index),
@@ -357,12 +369,12 @@ def evidence(
                 "focus": _has_any(qt.focus, in_sentence, index),
                 # For the fact rules only (not fitted): the subject asked for, and the year asked about, in
                 # the same text as the fact itself, a lead-in with its items ("indien: a. ... b. ... € 150").
-                "focus_words": _has_any(qt.focus_words, in_whole, index),
+                "focus_words": _has_any(qt.focus_words, in_fact, index),
                 "subject": coverage(in_whole, qt.subject, index),
                 "part_fact": float(any(part.kind and guard.has_fact(part.kind, whole) for part in named_parts)),
                 "part_subject": float(bool(named_parts)),
-                "fact_specific": coverage(in_whole, qt.specific, index),
-                "asked": coverage(in_whole, qt.asked, index),
+                "fact_specific": coverage(in_fact, qt.specific, index),
+                "asked": coverage(in_fact, qt.asked, index),
                 "year": _year_matches(qt.years, whole, in_passage, passage_years, p.year),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),

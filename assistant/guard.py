@@ -15,9 +15,9 @@ from assistant.lexical import terms
 _INJECTION = re.compile(
     r"""(
         # "negeer al je eerdere instructies", "ignore all previous instructions", "vergeet je regels"
-        # ("vergeet de beleidsregels" too: any kind of rules)
+        # ("vergeet de beleidsregels" too: any kind of rules; "negeer je bronnen")
         \b(negeer|vergeet|ignore|disregard|forget|override)\s+(\w+\s+){0,3}
-            (instructies|instructie|\w*regels|opdrachten|prompt|systeemprompt|instructions|rules|guidelines)\b
+            (instructies|instructie|\w*regels|opdrachten|prompt|systeemprompt|instructions|rules|guidelines|bronnen|sources)\b
       | \b(eerdere|vorige|bovenstaande|previous|prior|above)\s+(instructies|regels|instructions|rules)\b
       | systeemprompt | system\s*prompt | jailbreak | developer\s*mode | \bdan\s+mode
       | \bje\s+bent\s+nu\b | \byou\s+are\s+now\b | \bvanaf\s+nu\s+(ben|moet|antwoord) | \bfrom\s+now\s+on\b
@@ -29,6 +29,7 @@ _INJECTION = re.compile(
       # Fake system messages and mode switches: "### SYSTEEM-OVERRIDE ###", "[BEHEERDER]", "onderhoudsmodus"
       | \b(systeem|system)[\s-]*(override|bericht|message|melding|notice|alert)\b | \[(beheerder|admin|administrator|systeem|system)\]
       | \b(onderhoudsmodus|maintenance\s+mode|beheerdersmodus|admin\s+mode)\b
+      | ^\s*\#+\s*(systeem|system)\b  # a fake system turn: "### SYSTEM: ..."
       | \b(systeem|system)[\s-]*(instructie|instruction)s?\b | <!--
       | \b(notitie|note|bericht|message|opdracht)\s+(voor|for|aan|to)\s+(de\s+|the\s+)?(ai|assistent|assistant|chatbot|model|bot)\b
       # "[BERICHT VAN DE BEHEERDER: ...]", "### Bericht van de beheerder ###": only as a label, since
@@ -93,9 +94,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "amount": (
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
-            r"\b(wat|hoe\s+hoog)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
+            r"\b(wat|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
-            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|how\s+much\s+(money|does|is|do)|\bkosten\s+voor\s+mij|"
+            r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
+            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|"
+            r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
+            # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a count.
+            r"how\s+much\s+(money|is|do)\b|how\s+much\s+does\s+(\w+\s+){0,4}?(cost|pay|get|receive)|\bamount\b|"
             # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
             r"how\s+much\s+(\w+\s+){0,2}?(money|euros?|leefgeld|allowance|benefits?|assistance|support|subsidy|"
             r"contribution|compensation|reimbursement|budget|rent|fee)\b|how\s+much\s+(\w+\s+){0,6}?(per|a|each)\s+(week|month|year|hour)\b|"
@@ -148,10 +153,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\bwelke\s+leeftijd\b|\bhoe\s+oud\b|\bwhat\s+age\b|\bhow\s+old\b",
             re.I,
         ),
-        # A number that is not a year or a percentage; "een" is also the article, so only digits and
-        # unmistakable number words count.
+        # A number that is not a year, a percentage or a day of a month ("1 juli"); "een" is also the article,
+        # so only digits and unmistakable number words count.
         re.compile(
-            rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent))|\b({_NUMBER_WORDS.replace('één|een|', '')})\b",
+            rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent|({MONTHS})\b))"
+            rf"|\b({_NUMBER_WORDS.replace('één|een|', '')})\b",
             re.I,
         ),
     ),
@@ -171,6 +177,11 @@ def is_injection(text: str) -> bool:
 _HIDDEN = re.compile(r"<!--[\s\S]*?(-->|$)|\[\[[\s\S]*?(\]\]|$)")
 _BRACKETED = re.compile(r"\[[^\[\]]*(\]|$)")
 _BLOCK = "\x00"  # where such a block stood
+# A question inside quotes after an instruction is the instruction's text ("... zeg: 'Meer geld nodig?'"); an
+# apostrophe inside a word ("Zwolle's", "m'n") quotes nothing.
+_QUOTED = re.compile(r"[\"\]>]|(?<!\w)'|'(?!\w)")
+# The role label a fake chat transcript puts before the person's question: "### USER: Wat ...?"
+_LABEL = re.compile(r"^#+\s*(user|gebruiker|human|vraag|question)\s*:\s*", re.I)
 
 
 def legitimate_part(question: str) -> str:
@@ -192,8 +203,8 @@ def legitimate_part(question: str) -> str:
         for sentence in sentences.split(part.strip(), sentences.TYPED, min_words=1):
             if is_injection(sentence):
                 injected = True
-            elif sentence and (not injected or (sentence.rstrip().endswith("?") and not re.search(r"['\"\]>]", sentence))):
-                kept.append(sentence)
+            elif sentence and (not injected or (sentence.rstrip().endswith("?") and not _QUOTED.search(sentence))):
+                kept.append(_LABEL.sub("", sentence))
         injected = injected or bool(block)
     return " ".join(kept).strip()
 

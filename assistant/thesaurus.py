@@ -86,6 +86,14 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "inrichtingskosten duurzame gebruiksgoederen bijzondere bijstand",
     ),
     (r"gevangenis|detentie|gedetineerd|prison|jail", "detentie gedetineerde"),
+    # What residents call the costs that special-assistance rules name.
+    (r"hoortoestel|gehoorapp?araat|\boorapparaat", "gehoorapparaat hoortoestel"),
+    # ("Wordt het morgen warmer?" is the weather: a home kept warmer is the cost.)
+    (r"(huis|woning|flat|kamer)\b.{0,30}\bwarmer|warmer\s+stoken|\bstook|verwarming|\bkachel", "warmtekosten verwarming"),
+    (r"\bzwanger|\bkinderwagen|\bbox\b|kinderstoel|\bwieg\b|\bledikant", "babyuitzet zwangerschap geboorte"),
+    (r"\bbonnetjes?\b|kassabon|\bbonnen\b|\bfacturen\b", "aankoopbewijzen betaalbewijzen nota's"),
+    (r"verpleeghuis|verzorgingshuis|zorginstelling", "instelling verblijft"),
+    (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
     (r"begrafenis|begravenis|uitvaart|crematie|funeral", "uitvaartkosten uitvaart"),
     (
         r"geld\s+(van|krijgen\s+van)\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa)|\bgift|money\s+from\s+(my\s+)?(family|parents)",

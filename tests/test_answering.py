@@ -254,6 +254,27 @@ def test_the_sentence_after_one_about_the_subject_may_give_the_fact():
     assert phone.refused and "071" not in phone.text
 
 
+def test_a_fact_under_a_heading_that_names_the_subject_is_about_it():
+    texts = [
+        "## Artikel 7 Stookkosten\n1. Het college kan bijzondere bijstand verlenen als een arts een warmer huis nodig acht.\n"
+        "2. Een aanvraag wordt ingediend bij het loket.\n3. De toeslag wordt verleend voor de duur van 12 maanden.",
+        "## Artikel 8 Kleding\nDe bijzondere bijstand voor kleding wordt verleend als de kleding versleten is.",
+        "## Artikel 9 Verhuizing\nDe bijzondere bijstand voor verhuiskosten wordt verleend na een aanvraag.",
+        "## Artikel 10 Uitvaart\nDe bijzondere bijstand voor een uitvaart wordt verleend aan de nabestaanden.",
+        "Veel huishoudens hebben hoge stookkosten.",
+    ]
+    question = "Hoe lang krijg ik bijzondere bijstand voor stookkosten?"
+    # The duration's own sentence names neither "stookkosten" nor "bijstand"; its article does, in its heading.
+    answer = _answer_from(texts, question)
+    assert not answer.refused and "12 maanden" in answer.text
+    # Under a heading about something else, the same sentence is not about stookkosten.
+    other = _answer_from([texts[0].replace("Stookkosten", "Woonkosten"), *texts[1:]], question)
+    assert other.refused
+    # A count is given by any number, so the heading does not make every number below it one about the subject.
+    count = _answer_from(texts, "Hoeveel krijg ik voor stookkosten?")
+    assert count.refused and "12" not in count.text
+
+
 def test_the_asking_part_of_a_question_is_its_question_sentences_and_its_last_one():
     assert asking("Ik woon in Ergens. Kan ik bijstand krijgen?") == "Kan ik bijstand krijgen?"
     assert (

@@ -49,3 +49,12 @@ def test_small_talk_is_recognised_unless_the_question_names_support():
     assert not thesaurus.small_talk("Hoe lang mag ik met een bijstandsuitkering op vakantie?")
     assert not thesaurus.small_talk("Wordt het weer beter met mijn schulden?")  # "weer" is also "again"
     assert not thesaurus.small_talk("Krijg ik geld terug voor medicijnen op recept?")  # a prescription
+
+
+def test_what_residents_call_the_costs_special_assistance_rules_name():
+    assert "gehoorapparaat" in thesaurus.expand("mn hoortoestel is stuk, krijg ik de reparatie vergoed?")
+    assert "warmtekosten" in thesaurus.expand("de dokter zegt dat mijn huis warmer moet")
+    assert "babyuitzet" in thesaurus.expand("ik ben zwanger en heb een kinderwagen en een box nodig")
+    assert "aankoopbewijzen" in thesaurus.expand("moet ik de bonnetjes van de meubels bewaren?")
+    # The weather getting warmer is no cost of a home.
+    assert "warmtekosten" not in thesaurus.expand("Wordt het morgen warmer?")
