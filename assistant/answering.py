@@ -212,7 +212,8 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _heading(text: str) -> str:
-    """The heading a passage opens with, if it opens with one."""
+    """The heading a passage opens with, if it opens with one. (Not the last part of `Passage.section`: a chunk
+    that continues the text after the heading's paragraphs carries that section too.)"""
     first, newline, _ = text.strip().partition("\n")
     first = first.lstrip("#").strip()
     return first if newline and _is_heading(first) else ""
