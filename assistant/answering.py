@@ -73,7 +73,8 @@ _PHRASING = frozenset(
         daarna daarvoor daarmee daarbij precies ongeveer huidige huidig lang hoog oud vaak
         hoef hoeft hoeven hoefde hoefden klopt kloppen klopte nieuw nieuwe meest meeste
         hanteer hanteert hanteren hanteerde noem noemt noemen noemde genoemd vermeld vermeldt vermelden
-        beschrijft beschrijven beschreven aandeel hoeveelheid nu mn maximum minimum max uiterlijk"""
+        beschrijft beschrijven beschreven aandeel hoeveelheid nu mn maximum minimum max uiterlijk
+        vorige vorig afgelopen volgende volgend"""
     )
 )
 
@@ -637,6 +638,7 @@ _FACT_NAMES = {
     "email": ("het e-mailadres", "email address"), "address": ("het adres", "address"), "limit": ("de grens", "limit"),
     "amount": ("het bedrag", "amount"), "price": ("het bedrag", "amount"), "percentage": ("het percentage", "percentage"),
     "duration": ("de termijn", "period"), "date": ("de datum", "date"), "count": ("het aantal", "number"),
+    "age": ("de leeftijd", "age"),
     "person": ("de naam", "name"),
 }  # fmt: skip
 
@@ -776,7 +778,21 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     # near their vectors ("Mijn fiets is gestolen bij het station" is not about ongedocumenteerden).
     if words and not any(c.features["names_question"] > 0 for c in chosen):
         return refusal(req, "unsupported", _subjects(ev), related)
-    if not chosen or not _fact_given(chosen, words):
+    lacking = ""
+    if (
+        chosen
+        and not _fact_given(chosen, words)
+        and _asks_besides_the_fact(req.question)
+        and not ev.unknown
+        and any(c.features["specific"] > 0 for c in chosen)
+    ):
+        # "Kan ik hulp krijgen bij X, en hoeveel?": the documents may say the first and lack the figure. Answer
+        # what they say about the question's own subject, without figures of the asked kind (they are about
+        # something else), and say what they lack. Not when a word of the question is in no document at all
+        # ("Hoe kom ik aan een Zwollepas en wat kost die?"): then what it is about is what the documents lack.
+        chosen = [c for c in chosen if c.features["fact_type"] <= 0]
+        lacking = _missing_fact(req)
+    if not chosen or not (lacking or _fact_given(chosen, words)):
         # A figure for another year is the commonest near miss: then the year is what the documents lack.
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
         years = tuple(_YEAR.findall(req.question)) if other_year else ()
@@ -796,10 +812,31 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         sentence = _cite(c.full_text, numbers[c.hit])
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
     text = f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines)
-    partly = _uncovered(req, ev, chosen)
+    partly = lacking or _uncovered(req, ev, chosen)
     if partly:
         text += "\n" + partly
+    which = _which_municipality(req)
+    if which:
+        text += "\n" + which
     return Composed(text, False, tuple(citations))
+
+
+def _which_municipality(req: Request) -> str:
+    """A question that names no municipality, over documents of several, is answered from whichever documents
+    answer it; the person is told which municipalities the documents cover and asked to name theirs, since
+    what one of them does need not hold in another."""
+    if req.municipalities or req.others or len(req.indexed) < 2:
+        return ""
+    names = sorted(req.indexed)
+    if req.language == "en":
+        return (
+            f"These documents are about the municipalities of {_listed(names, 'and')}. "
+            "Name your municipality in your question to get an answer about your own."
+        )
+    return (
+        f"Deze documenten gaan over de gemeenten {_listed(names, 'en')}. "
+        "Noem uw gemeente in uw vraag, dan krijgt u een antwoord over uw eigen gemeente."
+    )
 
 
 # "Wat is X, en hoeveel Y?": a question of several parts may be answered only in part.
@@ -808,6 +845,33 @@ _PARTS = re.compile(
     r"(wat|hoe|hoeveel|hoelang|waar|wie|wanneer|welk|welke|and|what|how|where|which|when)\b)",
     re.I,
 )
+
+
+def _asks_besides_the_fact(question: str) -> bool:
+    """Whether a question asks, besides a literal fact, something of another kind in a question of its own:
+    "Kan ik hulp krijgen bij de reiskosten, en hoeveel wordt vergoed?" (not "Wat is het telefoonnummer? Ik wil
+    een afspraak maken.": the second sentence asks nothing)."""
+    asked = [
+        part
+        for sentence in re.findall(r"[^?]+\?", question)
+        for part in _PARTS.split(sentence)
+        if part and len(part.split()) > 2
+    ]
+    kinds = [bool(guard.answer_types(part)) for part in asked]
+    return any(kinds) and not all(kinds)
+
+
+def _missing_fact(req: Request) -> str:
+    """The sentence that says which asked fact the documents lack, for an answer given in part."""
+    kind = guard.answer_type(req.question) or ""
+    fact = _FACT_NAMES.get(kind)
+    if not fact:
+        return ""
+    plural = kind == "hours"
+    if req.language == "en":
+        return f"The {fact[1]} you ask for {'are' if plural else 'is'} not in the documents."
+    article, noun = fact[0].split(" ", 1)
+    return f"{article.capitalize()} gevraagde {noun} {'staan' if plural else 'staat'} niet in de documenten."
 
 
 def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:

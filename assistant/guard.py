@@ -130,7 +130,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\d\s?(%|procent)", re.I),
     ),
     "duration": (
-        re.compile(rf"hoe\s*lang\b|binnen\s+hoeveel|hoeveel\s+({_UNITS})\b|how\s+long|within\s+how\s+many", re.I),
+        re.compile(
+            rf"hoe\s*lang\b|binnen\s+hoeveel|hoeveel\s+(tijd\b|({_UNITS})\b)|how\s+long|within\s+how\s+many", re.I
+        ),
         re.compile(rf"\b(\d+|{_NUMBER_WORDS})\s+({_UNITS})\b", re.I),
     ),
     "date": (
@@ -147,17 +149,23 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
     ),
-    "count": (
+    # An age is a number of years, or a range of them ("tussen de 18 en 21 jaar", "12-30", "65-plussers").
+    "age": (
+        re.compile(r"\bwelke\s+leeftijd\b|\bhoe\s+oud\b|\bwhat\s+age\b|\bhow\s+old\b|\bage\s+group\b", re.I),
         re.compile(
-            r"\bhoeveel\b|\bhow\s+many\b|\bhow\s+much\b|\baantal\b|\bhoe\s+hoog\b|\bhow\s+high\b|"
-            r"\bwelke\s+leeftijd\b|\bhoe\s+oud\b|\bwhat\s+age\b|\bhow\s+old\b",
+            r"\b\d{1,3}\s*(jaar|jarigen?|years?)\b|\b\d{1,3}-?(jarig\w*|plus\w*|minner\w*)|\b\d{1,3}\s*\+|"
+            r"\b\d{1,2}\s*[-–]\s*\d{1,3}\b(?![-–]\d)",
             re.I,
         ),
-        # A number that is not a year, a percentage or a day of a month ("1 juli"); "een" is also the article,
-        # so only digits and unmistakable number words count.
+    ),
+    "count": (
+        re.compile(r"\bhoeveel\b|\bhow\s+many\b|\bhow\s+much\b|\baantal\b|\bhoe\s+hoog\b|\bhow\s+high\b", re.I),
+        # A number that is not a year, a percentage, a stretch of time ("een periode van 20 jaar" counts no
+        # people; "hoeveel jaar" asks a duration) or a day of a month ("1 juli"); "een" is also the article, so
+        # only digits and unmistakable number words count. An amount may count: "Hoeveel krijg ik?" asks euros.
         re.compile(
-            rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent|({MONTHS})\b))"
-            rf"|\b({_NUMBER_WORDS.replace('één|een|', '')})\b",
+            rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent|({MONTHS}|{_UNITS})\b))"
+            rf"|\b({_NUMBER_WORDS.replace('één|een|', '')})\b(?!\s+({_UNITS})\b)",
             re.I,
         ),
     ),

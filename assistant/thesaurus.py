@@ -76,6 +76,19 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"\bwonen\b|\bhousing|\bwoning", "wonen huisvesting woonruimte"),
     (r"\bouderen|\bbejaard|\belderly|\bsenior", "ouderen senioren"),
     (r"\bdementie|\bdementia|vergeetachtig", "dementie dementievriendelijk"),
+    (
+        r"slimme (apparaat|apparaten|apparaatjes|techniek|spullen|sensor)|\bsensoren|smart home|home automation",
+        "domotica",
+    ),
+    (r"discrimin|racis|nageroepen|uitgescholden|\bhoofddoek", "discriminatie meldpunt"),
+    # Residents' words for prison, remitting a debt and a funeral are not the regulations' ("detentie",
+    # "kwijtschelding", "uitvaartkosten"); a misspelt "begravenis" still starts like "begraven".
+    (r"gevangenis|\bbajes|\bgevang|\bin de cel\b|vastzit|zit vast|gedetineerd|\bprison|\bjail", "detentie gedetineerd"),
+    (
+        r"kwijtgescholden|kwijtschel|scheldt?\b.{0,40}\bkwijt\b|\bdebt relief|write off|\bwaive",
+        "kwijtschelding kwijtschelden",
+    ),
+    (r"\bbegra[fv]|uitvaart|\bcremat|\bcremer|\bfuneral|\bburial", "uitvaartkosten uitvaart begrafenis crematie"),
     (r"\bbijstand|uitkering|\bbenefits?\b|welfare", "bijstand uitkering participatiewet"),
     (
         r"te\s+veel\s+(\w+\s+){0,3}(gekregen|ontvangen|uitbetaald)|terug\s*betalen|terugbetal|overpaid|pay\s+(it\s+)?back",
@@ -89,7 +102,10 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     # What residents call the costs that special-assistance rules name.
     (r"hoortoestel|gehoorapp?araat|\boorapparaat", "gehoorapparaat hoortoestel"),
     # ("Wordt het morgen warmer?" is the weather: a home kept warmer is the cost.)
-    (r"(huis|woning|flat|kamer)\b.{0,30}\bwarmer|warmer\s+stoken|\bstook|verwarming|\bkachel", "warmtekosten verwarming"),
+    (
+        r"(huis|woning|flat|kamer)\b.{0,30}\bwarmer|warmer\s+stoken|\bstook|verwarming|\bkachel",
+        "warmtekosten verwarming",
+    ),
     (r"\bzwanger|\bkinderwagen|\bbox\b|kinderstoel|\bwieg\b|\bledikant", "babyuitzet zwangerschap geboorte"),
     (r"\bbonnetjes?\b|kassabon|\bbonnen\b|\bfacturen\b", "aankoopbewijzen betaalbewijzen nota's"),
     (r"verpleeghuis|verzorgingshuis|zorginstelling", "instelling verblijft"),

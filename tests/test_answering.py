@@ -57,6 +57,12 @@ def test_a_refusal_does_not_name_the_questions_verb_as_missing():
     assert answer.refused and "'beschikking'" in answer.text and "betaal" not in answer.text
 
 
+def test_a_refusal_does_not_name_when_as_what_the_documents_lack():
+    # "vorige week" says when, not what.
+    answer = _answer("Ik kreeg vorige week een brief over mijn rolstoel, wat nu?", _model("best_specific", 0.99))
+    assert answer.refused and "'rolstoel'" in answer.text and "vorige" not in answer.text
+
+
 def test_a_refusal_for_a_missing_fact_says_which_fact():
     # The documents know respite care, not what it costs: the refusal names the fact, not a word.
     answer = _answer("Hoeveel kost respijtzorg voor mantelzorgers?", _model("best_specific", 0.99))
@@ -537,3 +543,39 @@ def test_the_sentence_ranker_sees_what_kind_of_question_it_is():
     naming = Logistic(("names_other",), (4.0,), -2.0, (0.0,), (1.0,))
     where.question["names_other"] = 1.0
     assert max(sentence_probabilities(where, naming)) < 0.5
+
+
+def test_a_question_naming_no_municipality_over_several_is_asked_which_is_meant():
+    texts = ["In Aadorp helpt het wijkteam mantelzorgers met respijtzorg.", "Beedorp heeft een steunpunt."]
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, (m, t) in enumerate(zip(("Aadorp", "Beedorp"), texts, strict=True))
+    ]
+
+    def answer(named: tuple[str, ...], indexed: tuple[str, ...]) -> str:
+        req = Request("Wie helpt mantelzorgers met respijtzorg?", "nl", "resident", named, (), False, indexed=indexed)
+        return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("best_own_coverage", keep=0.0)).text
+
+    asked = answer((), ("Beedorp", "Aadorp"))
+    assert "respijtzorg [1]" in asked and asked.endswith(
+        "Deze documenten gaan over de gemeenten Aadorp en Beedorp. Noem uw gemeente in uw vraag, "
+        "dan krijgt u een antwoord over uw eigen gemeente."
+    )
+    # Named, or the only one there is: nothing to ask.
+    assert "Noem uw gemeente" not in answer(("Aadorp",), ("Aadorp", "Beedorp"))
+    assert "Noem uw gemeente" not in answer((), ("Aadorp",))
+
+
+def test_a_question_of_two_parts_is_answered_in_part_when_only_its_figure_is_missing():
+    texts = ["Bijzondere bijstand is mogelijk voor het bezoek aan een gedetineerd gezinslid."]
+    both = _answer_from(
+        texts, "Kan ik bijzondere bijstand krijgen voor bezoek aan een gedetineerd gezinslid? En hoeveel is dat?"
+    )
+    assert not both.refused and "gedetineerd gezinslid [1]" in both.text
+    assert both.text.endswith("Het gevraagde aantal staat niet in de documenten.")
+    # Asked for the figure alone, the documents do not answer.
+    assert _answer_from(texts, "Hoeveel bijzondere bijstand is er voor bezoek aan een gedetineerd gezinslid?").refused
+    # A second sentence that asks nothing does not make a question of two parts.
+    assert _answer_from(
+        texts, "Hoeveel bijzondere bijstand is er voor bezoek aan een gedetineerd gezinslid? Ik wil het aanvragen."
+    ).refused
