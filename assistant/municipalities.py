@@ -86,7 +86,14 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     alternatives = sorted({re.escape(n) for n in names if n}, key=len, reverse=True)
     if not alternatives:
         return None
-    return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    # A name joined to a compass point or "centrum" is a part of that place ("Zwolle-Zuid"); joined to another
+    # word it is another name ("Alphen-Chaam" is not Alphen alone).
+    return re.compile(
+        r"(?<![\w-])("
+        + "|".join(alternatives)
+        + r")(?!\w)(?!-(?!((noord|zuid)?(oost|west)|noord|zuid|centrum|midden)\b)\w)",
+        re.IGNORECASE,
+    )
 
 
 def _sentence_start(text: str, at: int) -> bool:

@@ -26,6 +26,15 @@ def test_a_long_name_with_one_typo_is_recognised_a_short_one_or_another_word_is_
     assert own.detect("ik woon in Leusden") == [] and own.detect_others("ik woon in Leusden") == ["Leusden"]
 
 
+def test_a_district_named_by_compass_point_is_its_municipality():
+    places = Gazetteer({"Zwolle": ()})
+    assert places.detect("Ik woon in Zwolle-Zuid") == ["Zwolle"]
+    assert places.detect("zwolle-noordoost en Zwolle-Centrum") == ["Zwolle"]
+    assert Gazetteer(SAMPLE).detect("Wat gebeurt er in Leidschendam-Noord?") == ["Leidschendam-Voorburg"]
+    # Another word joined to it makes another name.
+    assert places.detect("de Zwolle-Kampen lijn") == []
+
+
 def test_no_false_matches_inside_words_or_in_lower_case_nicknames():
     places = Gazetteer(SAMPLE)
     assert places.detect("begeleiden van jongeren") == []
