@@ -662,16 +662,12 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
             else f"Over {subject} staat niets in {whose}. Daarom kan ik het niet betrouwbaar beantwoorden."
         )
     # The documents know what it is about but not the fact it asks for: say which fact.
-    kind = guard.answer_type(req.question) or ""
-    fact = _FACT_NAMES.get(kind)
-    if fact:
-        plural = kind == "hours"
-        article, noun = fact[0].split(" ", 1)
+    lacking = _missing_fact(req, whose)
+    if lacking:
         return (
-            f"The {fact[1]} you ask for {'are' if plural else 'is'} not in {whose}, so I cannot answer this reliably."
+            f"{lacking}, so I cannot answer this reliably."
             if en
-            else f"{article.capitalize()} gevraagde {noun} {'staan' if plural else 'staat'} niet in {whose}. "
-            "Daarom kan ik het niet betrouwbaar beantwoorden."
+            else f"{lacking}. Daarom kan ik het niet betrouwbaar beantwoorden."
         )
     return (
         f"This is not in {whose}, so I cannot answer it reliably."
@@ -791,7 +787,8 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         # something else), and say what they lack. Not when a word of the question is in no document at all
         # ("Hoe kom ik aan een Zwollepas en wat kost die?"): then what it is about is what the documents lack.
         chosen = [c for c in chosen if c.features["fact_type"] <= 0]
-        lacking = _missing_fact(req)
+        lacking = _missing_fact(req, "the documents" if req.language == "en" else "de documenten")
+        lacking = f"{lacking}." if lacking else ""
     if not chosen or not (lacking or _fact_given(chosen, words)):
         # A figure for another year is the commonest near miss: then the year is what the documents lack.
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
@@ -861,17 +858,18 @@ def _asks_besides_the_fact(question: str) -> bool:
     return any(kinds) and not all(kinds)
 
 
-def _missing_fact(req: Request) -> str:
-    """The sentence that says which asked fact the documents lack, for an answer given in part."""
+def _missing_fact(req: Request, whose: str) -> str:
+    """The clause that says which asked fact `whose` documents lack ('' for a question asking none): for a
+    refusal, and for an answer given in part."""
     kind = guard.answer_type(req.question) or ""
     fact = _FACT_NAMES.get(kind)
     if not fact:
         return ""
     plural = kind == "hours"
     if req.language == "en":
-        return f"The {fact[1]} you ask for {'are' if plural else 'is'} not in the documents."
+        return f"The {fact[1]} you ask for {'are' if plural else 'is'} not in {whose}"
     article, noun = fact[0].split(" ", 1)
-    return f"{article.capitalize()} gevraagde {noun} {'staan' if plural else 'staat'} niet in de documenten."
+    return f"{article.capitalize()} gevraagde {noun} {'staan' if plural else 'staat'} niet in {whose}"
 
 
 def _fact_given(chosen: Sequence[Candidate], by_words: bool) -> bool:
