@@ -159,6 +159,10 @@ _ASKS_HELP = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A regulation's rules are found and shown by article ("Artikel 9.2 Terugvordering ..."): staff, and anyone who
+# asks "in welk artikel staat dat?", get each quoted rule's article number.
+_ARTICLE = re.compile(r"^(artikel|article)\s+\d+[a-z]?(\.\d+[a-z]?)*\b", re.I)
+_ASKS_ARTICLE = re.compile(r"\b(artikel|article)", re.I)
 _MONTH = re.compile(guard.MONTHS)
 # Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
 # They are features for the fitted model, not rules: how much each counts is learned.
@@ -807,6 +811,8 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
             numbers[c.hit] = len(numbers) + 1
             citations.append(Citation(numbers[c.hit], passage))
         sentence = _cite(c.full_text, numbers[c.hit])
+        article = _article(passage) if req.audience == "staff" or _ASKS_ARTICLE.search(req.question) else ""
+        sentence = f"{article}: {sentence}" if article else sentence
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
     text = f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines)
     partly = lacking or _uncovered(req, ev, chosen)
@@ -816,6 +822,12 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     if which:
         text += "\n" + which
     return Composed(text, False, tuple(citations))
+
+
+def _article(passage: Passage) -> str:
+    """The article a passage of a regulation belongs to ("Artikel 9.2"), from its section's last heading."""
+    m = _ARTICLE.match(passage.section.rpartition(" > ")[2].lstrip("# "))
+    return m.group(0).capitalize() if m else ""
 
 
 def _which_municipality(req: Request) -> str:

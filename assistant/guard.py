@@ -94,6 +94,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "amount": (
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
+            r"hoeveel\s+(bedraagt|bedragen|bedroeg|bedroegen)\b|"
             r"\b(wat|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
@@ -131,7 +132,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "duration": (
         re.compile(
-            rf"hoe\s*lang\b|binnen\s+hoeveel|hoeveel\s+(tijd\b|({_UNITS})\b)|how\s+long|within\s+how\s+many", re.I
+            rf"hoe\s*lang\b|binnen\s+hoeveel|hoeveel\s+(tijd\b|({_UNITS})\b)|how\s+long|how\s+many\s+({_UNITS})\b|"
+            r"within\s+how\s+many",
+            re.I,
         ),
         re.compile(rf"\b(\d+|{_NUMBER_WORDS})\s+({_UNITS})\b", re.I),
     ),

@@ -112,7 +112,10 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
     (r"begrafenis|begravenis|uitvaart|crematie|funeral", "uitvaartkosten uitvaart"),
     (
-        r"geld\s+(van|krijgen\s+van)\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa)|\bgift|money\s+from\s+(my\s+)?(family|parents)",
+        r"geld\s+(van|krijgen\s+van)\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa)|\bgift|money\s+from\s+(my\s+)?(family|parents)|"
+        # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht".
+        r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\s+betaa?l\w*\b.{0,20}\b(mijn|m'n)\b|"
+        r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)",
         "giften gift kostenvoordelen",
     ),
 )
@@ -162,7 +165,7 @@ _DOMAIN = re.compile(
     r"mantelzorg|\bwmo\b|jeugd|welzijn|ondersteun|\bzorg|\bhulp|hulpverlen|uitkering|bijstand|participatie|"
     r"inburger|beschermd wonen|maatschappelijke (opvang|ondersteuning)|minima|sociaal|sociale|wijkteam|"
     r"gezondheid|beperking|handicap|respijt|dagbesteding|leerplicht|kinderopvang|\bsupport|\bcare\b|social|"
-    r"\bassistance|\bwelfare|\bbenefits?\b|\ballowance|\bincome\b|\bdebts?\b|\billness|\bmedical|\bhealth|"
+    r"\bassistance|\bwelfare|\bbenefits?\b|\ballowance|\bincome\b(?!\s+tax)|\bdebts?\b|\billness|\bmedical|\bhealth|"
     r"\bdisabilit|\bdisabled|\belderly|\byouth|\bchildcare|\bhomeless|\bshelter|\binsurance|\bcontributions?\b",
     re.IGNORECASE,
 )
@@ -182,7 +185,7 @@ _OTHER_SERVICES = re.compile(
     r"paspoort|identiteitskaart|\bid-kaart|rijbewijs|uittreksel|\bbrp\b|verhuizing doorgeven|parkeer|"
     r"grofvuil|\bafval\b|container|hondenbelasting|\bozb\b|onroerende\s*zaakbelasting|omgevingsvergunning|"
     r"bouwvergunning|kapvergunning|evenementenvergunning|dakkapel|verbouw|verkiezing|stempas|trouwen|huwelijk|"
-    r"sollicitatiebrief|belastingaangifte|aangifte inkomstenbelasting|"
+    r"sollicitatiebrief|belastingaangifte|aangifte inkomstenbelasting|income tax|tax return|"
     rf"{_WEATHER}|passport|driving licen|parking|garbage|\bwaste\b|wedding|election",
     re.IGNORECASE,
 )

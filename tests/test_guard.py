@@ -71,6 +71,9 @@ def test_answer_types_and_facts():
     assert guard.has_fact("age", "Jongerenwerk voor jongeren van 12-30.")
     assert not guard.has_fact("age", "Vijf jongeren krijgen in 2024-2026 een inkomen.")
     assert guard.answer_type("Na hoeveel tijd aflossen wordt de lening omgezet?") == "duration"
+    assert guard.answer_type("After how many months of repayments is the loan turned into a grant?") == "duration"
+    # "Hoeveel bedraagt ...?" asks an amount: a count would take any number, "0,1 miljoen" of a budget line too.
+    assert guard.answer_type("Hoeveel bedraagt de toeslag in 2025?") == "amount"
     # "Wanneer?" is also answered by a moment relative to an event, not by a bare duration.
     assert guard.has_fact("date", "De aanvraag wordt niet later dan 6 maanden na de geboorte ingenomen.")
     assert guard.has_fact("date", "Aanvragen kan na de derde maand van de zwangerschap.")

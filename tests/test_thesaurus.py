@@ -12,6 +12,8 @@ def test_other_municipal_services_are_recognised_unless_the_question_is_about_su
     assert thesaurus.other_service("Gaat het morgen regenen in de binnenstad?")
     assert thesaurus.other_service("Blijft het zaterdag droog op de markt?")
     assert thesaurus.other_service("Where do I get a parking permit?")
+    # Income tax is a tax, not income support.
+    assert thesaurus.other_service("Can you help me fill in my income tax return?")
     # Remission of the waste levy is minima policy: the question names support, so it is not elsewhere.
     assert not thesaurus.other_service("Krijg ik met een bijstandsuitkering kwijtschelding van de afvalstoffenheffing?")
     assert not thesaurus.other_service("Wanneer gaat de bibliotheek weer open?")  # "weer" is also "again"
@@ -41,6 +43,7 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "kwijtschelding" in thesaurus.expand("kan de rest nu kwijtgescholden worden?")
     assert "kwijtschelding" in thesaurus.expand("scheldt de gemeente een deel van mijn schuld kwijt?")
     assert "domotica" in thesaurus.expand("doet de gemeente iets met slimme apparaatjes in huis?")
+    assert "kostenvoordelen" in thesaurus.expand("mijn zus betaalt mijn gas en licht, heeft dat gevolgen?")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
