@@ -51,8 +51,13 @@ class Request:
     @property
     def ignored_terms(self) -> set[str]:
         """Terms that say where, not what: they are no evidence that a sentence answers."""
+        # A district named by its municipality and a compass point ("Rotterdam-Zuid") is a place too.
+        districts = {
+            t for w in words(self.question) if any(w.lower().startswith(f"{n}-") for n in self.place_names) for t in terms(w)
+        }
         return (
-            {t for name in self.place_names for t in terms(name)}
+            districts
+            | {t for name in self.place_names for t in terms(name)}
             | {"gemeent", "gemeentelijk", "municipality"}
             | _PHRASING
         )
@@ -276,6 +281,10 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
         own = extra | own
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
     unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
+    # A resident's word no document uses, whose policy word the thesaurus knows ("hoortoestel": "gehoorapparaat"),
+    # is the question's subject under that name.
+    stand_ins = terms(thesaurus.expand(" ".join(surface.get(t, t) for t in unknown))) if unknown else []
+    own = own | {t: share * index.idf(t) for t in stand_ins if t not in ignore and t in index.postings and t not in own}
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
     # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
     kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()

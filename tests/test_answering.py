@@ -593,3 +593,20 @@ def test_a_rule_quoted_for_a_question_about_its_article_names_the_article():
     assert "Artikel 9.2: De aanvraag wordt binnen 3 maanden" in asked.text
     # A resident who does not ask for it gets the rule without its number.
     assert "Artikel" not in answer("Binnen hoeveel maanden dien ik de aanvraag in?").text
+
+
+def test_a_resident_s_word_the_documents_lack_is_the_subject_under_the_thesaurus_s_name():
+    texts = [
+        "Het college verleent bijzondere bijstand voor de reparatie van een gehoorapparaat tot € 150.",
+        "Voor een bril geldt een vergoeding van € 75.",
+    ]
+    # "hoortoestel" is in no document; the thesaurus knows it as "gehoorapparaat", so that sentence is about it.
+    answer = _answer_from(texts, "Mijn hoortoestel is kapot, hoeveel krijg ik maximaal?")
+    assert not answer.refused and "€ 150" in answer.text and "€ 75" not in answer.text
+
+
+def test_a_district_named_by_its_municipality_is_a_place_not_a_subject():
+    index = BM25Index(TEXTS)
+    terms_ = _question_terms(_req("Ik woon in Ergens-Noord. Is er een Steunpunt Mantelzorg?"), index)
+    district = terms("Ergens-Noord")[0]
+    assert district not in terms_.unknown and district not in terms_.subject
