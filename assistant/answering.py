@@ -282,9 +282,9 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
     unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
     # A resident's word no document uses, whose policy word the thesaurus knows ("hoortoestel": "gehoorapparaat"),
-    # is the question's subject under that name.
+    # is the question's subject under that name, and weighs as the question's own word.
     stand_ins = terms(thesaurus.expand(" ".join(surface.get(t, t) for t in unknown))) if unknown else []
-    own = own | {t: share * index.idf(t) for t in stand_ins if t not in ignore and t in index.postings and t not in own}
+    own = own | {t: index.idf(t) for t in stand_ins if t not in ignore and t in index.postings and t not in own}
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
     # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
     kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()
