@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from assistant.answer_model import AnswerModel, Logistic, Variant
 from assistant.answering import Request, _question_terms, compose, evidence, gate_features, sentence_probabilities
 from assistant.domain import Passage
@@ -583,15 +585,17 @@ def test_a_question_of_two_parts_is_answered_in_part_when_only_its_figure_is_mis
 
 def test_a_rule_quoted_for_a_question_about_its_article_names_the_article():
     text = "De aanvraag wordt binnen 3 maanden na de kosten ingediend bij het college."
-    hits = [Hit(Passage("c0", "d.md", "T", "Ergens", 2024, "Regels > Artikel 9.2 Aanvraag", text, 0, len(text), 1.0), 0.86, 1.0)]
+    passage = Passage("c0", "d.md", "T", "Ergens", 2024, "Regels > Artikel 9.2 Aanvraag", text, 0, len(text), 1.0)
+    hits = [Hit(passage, 0.86, 1.0)]
 
-    def answer(question: str):
-        req = _req(question)
+    def answer(question: str, audience: str = "resident"):
+        req = replace(_req(question), audience=audience)
         return compose(req, hits, evidence(req, hits, BM25Index([text]), {}), _model("asks_fact", keep=0.0))
 
     asked = answer("Binnen hoeveel maanden dien ik de aanvraag in, en in welk artikel staat dat?")
     assert "Artikel 9.2: De aanvraag wordt binnen 3 maanden" in asked.text
-    # A resident who does not ask for it gets the rule without its number.
+    # Staff always get it; a resident who does not ask for it gets the rule without its number.
+    assert "Artikel 9.2: " in answer("Binnen hoeveel maanden wordt de aanvraag ingediend?", "staff").text
     assert "Artikel" not in answer("Binnen hoeveel maanden dien ik de aanvraag in?").text
 
 
