@@ -51,7 +51,8 @@ class Request:
     @property
     def ignored_terms(self) -> set[str]:
         """Terms that say where, not what: they are no evidence that a sentence answers."""
-        # A district named by its municipality and a compass point ("Rotterdam-Zuid") is a place too.
+        # A word joined to a place's name names a place too: a district ("Rotterdam-Zuid"), or another
+        # municipality ("Alphen-Chaam").
         districts = {
             t for w in words(self.question) if any(w.lower().startswith(f"{n}-") for n in self.place_names) for t in terms(w)
         }
@@ -814,13 +815,14 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     citations: list[Citation] = []
     lines: list[str] = []
     label = len({hits[c.hit].passage.municipality for c in chosen}) > 1
+    articles = req.audience == "staff" or bool(_ASKS_ARTICLE.search(req.question))
     for c in chosen:
         passage: Passage = hits[c.hit].passage
         if c.hit not in numbers:
             numbers[c.hit] = len(numbers) + 1
             citations.append(Citation(numbers[c.hit], passage))
         sentence = _cite(c.full_text, numbers[c.hit])
-        article = _article(passage) if req.audience == "staff" or _ASKS_ARTICLE.search(req.question) else ""
+        article = _article(passage) if articles else ""
         sentence = f"{article}: {sentence}" if article else sentence
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
     text = f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines)
