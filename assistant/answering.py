@@ -19,7 +19,7 @@ from functools import partial
 from assistant import guard, thesaurus
 from assistant.answer_model import Logistic, Variant
 from assistant.domain import Citation, Passage
-from assistant.lexical import STOPWORDS, BM25Index, terms, words
+from assistant.lexical import STOPWORDS, BM25Index, stem, terms, words
 from assistant.retrieval import Hit, context_line
 from assistant.sentences import asking
 from assistant.sentences import split as sentences
@@ -86,10 +86,18 @@ _PHRASING = frozenset(
 
 
 # The words for a kind of literal fact: the fact rule checks the kind itself ("€ 1,35 miljoen" is an amount),
-# and "bedrag" is rare in policy text, which states amounts without the word.
+# and "bedrag" is rare in policy text, which states amounts without the word. A "streefwaarde" is a figure
+# too: the target for mantelzorgers is about mantelzorgers, not about any "Streefwaarde: ..." line.
 _KIND_WORDS = frozenset(
-    terms("bedrag bedragen percentage procent aantal getal datum telefoonnummer nummer mailadres e-mailadres adres")
+    terms(
+        "bedrag bedragen percentage procent aantal getal datum telefoonnummer nummer mailadres e-mailadres adres "
+        "streefwaarde streefwaarden"
+    )
 )
+
+# Words that say which one ("de laatste meting", "het huidige beleid"), not what: a sentence about the meting
+# need not say "laatste" to be about the question's subject.
+_WHICH_ONE = frozenset(terms("laatste eerste huidige volgende nieuwste recente actuele afgelopen komende"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +161,14 @@ _NOT_A_SUBJECT = frozenset(
     erbij ervoor daarvan daarover daarin daarop daaraan daaruit daartoe daardoor hiervan hierover hierin hierop
     hiermee hierbij hiervoor bovenop waarboven bijvoorbeeld genoeg twee drie vier vijf zes zeven acht negen
     tien twintig honderd honderden duizend duizenden miljoen miljard""".split()
+)
+# The people of a resident's story ("mijn dochter van 14", "onze buurman") are whom it is about, not a subject
+# the documents lack: a refusal does not say "Over dochter staat niets in de documenten".
+_PEOPLE = frozenset(
+    """moeder vader ouders ouder dochter dochters zoon zonen zoontje dochtertje kind kinderen kindje kids baby
+    zus zussen zusje broer broers broertje oma opa grootouders kleinkind kleinkinderen tante oom neef nicht
+    partner vriend vriendin vriendje buurman buurvrouw buren echtgenoot echtgenote schoonmoeder schoonvader
+    collega familie mother father parents daughter son child children sister brother neighbour""".split()
 )
 # "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen": where someone lives says where to look,
 # as the place name does, not what the question is about ("ik woon alleen in een huurflat" is about housing).
@@ -289,7 +305,11 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
     # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
     kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()
-    subject = {t: w for t, w in own.items() if not t[0].isdigit() and not _MONTH.fullmatch(t) and t not in kind_words}
+    subject = {
+        t: w
+        for t, w in own.items()
+        if not t[0].isdigit() and not _MONTH.fullmatch(t) and t not in kind_words and t not in _WHICH_ONE
+    }
     specific = _rarest(subject)
     in_asking = set(_mended(asking(req.question), fixes))
     asked = _rarest({t: w for t, w in subject.items() if t in in_asking}) or specific
@@ -308,12 +328,13 @@ def _typos(question: str, index: BM25Index) -> dict[str, str]:
     residents type fast, and a misspelt subject is still the subject. A typo of a stop word ("hoevel") maps
     to "" and goes. A word some document uses in a compound is no typo."""
     fixes = {}
-    for t in dict.fromkeys(terms(question)):
+    for w in dict.fromkeys(w for w in words(question) if w not in STOPWORDS):
+        t = stem(w)
         # Short words are one edit from other real words ("nacht", "onacht"); long ones seldom are.
-        if len(t) < MENDED or t[0].isdigit():
+        if len(t) < MENDED or t[0].isdigit() or t in fixes:
             continue
         # The cheap test first: `correction` is None for an indexed word, `compounds` scans the vocabulary.
-        fixed = index.correction(t)
+        fixed = index.correction(t, w)
         if fixed is not None and not index.compounds(t):
             fixes[t] = "" if fixed in STOPWORDS else fixed
     return fixes
@@ -702,7 +723,8 @@ def _verbs(question: str) -> set[str]:
 
 def _nameable(word: str, verbs: set[str]) -> bool:
     """A word a refusal may name as what the documents lack: not a closed-class word, nor the question's verb."""
-    return bool(_PLAIN.fullmatch(word)) and word.lower() not in _NOT_A_SUBJECT and word.lower() not in verbs
+    lower = word.lower()
+    return bool(_PLAIN.fullmatch(word)) and lower not in _NOT_A_SUBJECT and lower not in _PEOPLE and lower not in verbs
 
 
 def _subjects(ev: Evidence) -> tuple[str, ...]:

@@ -95,6 +95,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
             r"hoeveel\s+(bedraagt|bedragen|bedroeg|bedroegen)\b|"
+            # "Hoeveel krijg ik?", "Hoeveel kan de gemeente bijdragen?", "Hoeveel wordt er vergoed?": money, not a count
+            # ("Hoeveel mensen krijgen ..." is one).
+            r"hoeveel\s+(krijg|krijgt|ontvang|ontvangt)\s+(ik|je|u|men|hij|zij|ze|we|wij)\b|"
+            r"hoeveel\s+(\w+\s+){0,3}?(bijdragen|vergoeden|vergoedt|vergoed|uitkeren)\b|"
             r"\b(wat|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
@@ -102,6 +106,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
             # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a count.
             r"how\s+much\s+(money|is|do)\b|how\s+much\s+does\s+(\w+\s+){0,4}?(cost|pay|get|receive)|\bamount\b|"
+            r"how\s+much\s+(can|will|does|do|would)\s+(\w+\s+){0,3}?(contribute|reimburse|cover|give)\b|"
             # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
             r"how\s+much\s+(\w+\s+){0,2}?(money|euros?|leefgeld|allowance|benefits?|assistance|support|subsidy|"
             r"contribution|compensation|reimbursement|budget|rent|fee)\b|how\s+much\s+(\w+\s+){0,6}?(per|a|each)\s+(week|month|year|hour)\b|"
@@ -125,6 +130,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "percentage": (
         re.compile(
             r"welk\s+percentage|hoeveel\s+procent|what\s+percentage|how\s+many\s+percent|"
+            # "Wat is de streefwaarde voor het percentage ...?"; not how it is worked out.
+            r"\b(wat\s+(is|was|wordt)|streefwaarde\s+(voor|van)|what\s+(is|was))\s+(\w+\s+){0,4}?(het|the)\s+percentage\b"
+            r"(?!.{0,80}\b(berekend|bepaald|vastgesteld|calculated)\b)|"
             r"\b(welke|hoeveel|hoe\s+hoog\s+is\s+de)\s+rente\b|rentepercentage|interest\s+rate",
             re.I,
         ),

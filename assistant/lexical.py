@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
     eigenlijk gewoon ff iets iemand welke hoeveel wanneer waarom hoezo graag a an the and or of to
     in on at for with by from is are was were be been do does did have has had i you he she it we
     they my your our their this that these those what which who how when where why can could would
-    should will shall may might must about as into than then there here not no yes any some""".split()
+    should will shall may might must about as into than then there here not no yes any some
+    ofzo enzo nou echt weleens eens""".split()
 )
 
 
@@ -59,7 +60,8 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms (no stop words) as used by the index and the answer scorer."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    # A word whose stem is a stop word is one too: "alles" stems to "al", which no document would otherwise have.
+    return [s for s in (stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1) if s not in STOPWORDS]
 
 
 class BM25Index:
@@ -130,26 +132,33 @@ class BM25Index:
                     return [stem(bare), head]
         return []
 
-    def correction(self, term: str) -> str | None:
+    def correction(self, term: str, word: str = "") -> str | None:
         """The indexed term or stop word one edit (a letter dropped, added, changed or two swapped) from
         `term`, the most used one when there are several: "bijzondr" is a typo of the documents'
-        "bijzonder", "hoevel" of "hoeveel". None for an indexed term, a short one (short words are one edit
-        from many others) or one without such a neighbour."""
+        "bijzonder", "hoevel" of "hoeveel". A typo in an inflected `word` is mended before stemming: the
+        stem of "halverern" is no edit from any, but "halveren" is one from it and stems to "halver". None for
+        an indexed term, a short one (short words are one edit from many others) or one without such a
+        neighbour."""
         if len(term) < 5 or term in self.postings:
             return None
+        found = [e for e in self._edits(term) if e in self.postings or e in STOPWORDS]
+        if not found and word:
+            found = [s for s in {stem(e) for e in self._edits(word)} if s != term and s in self.postings]
+        # A stop word first (it is what was meant by "hoevel"); then the most used term, ties alphabetical.
+        return min(found, key=lambda e: (e not in STOPWORDS, -len(self.postings.get(e, ())), e), default=None)
+
+    def _edits(self, word: str) -> set[str]:
+        """The strings one edit from `word`, in the documents' letters."""
         if self._letters is None:
             self._letters = set("".join(self.postings))
         letters = self._letters
-        splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
-        edits = {
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        return {
             *(a + b[1:] for a, b in splits if b),
             *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
             *(a + c + b[1:] for a, b in splits if b for c in letters),
             *(a + c + b for a, b in splits for c in letters),
-        }
-        found = [e for e in edits if e != term and (e in self.postings or e in STOPWORDS)]
-        # A stop word first (it is what was meant by "hoevel"); then the most used term, ties alphabetical.
-        return min(found, key=lambda e: (e not in STOPWORDS, -len(self.postings.get(e, ())), e), default=None)
+        } - {word}
 
     def near(self, term: str) -> bool:
         """`term` is not indexed but one edit from a term that is, or from a stop word."""

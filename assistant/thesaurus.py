@@ -81,6 +81,14 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "domotica",
     ),
     (r"discrimin|racis|nageroepen|uitgescholden|\bhoofddoek", "discriminatie meldpunt"),
+    (r"overbelast|\boverburden", "zwaar belast overbelasting"),
+    (
+        r"uit\s+(\w+\s+){0,2}(huis|huurhuis|woning|flat)\s+(\w+\s+){0,4}gezet|huisuitzetting|ontruim|\bevict",
+        "huisuitzettingen huisuitzetting ontruiming",
+    ),
+    (r"huurhuis|huurflat|\brental (home|flat|house)", "huurwoning huur"),
+    (r"kortingspas|stadspas|\bpas(je)?\s+(met|voor)\s+korting|discount (pass|card)", "pas korting kortingen minimaregelingen"),
+    (r"noodknop|alarmknop|halsalarm|valalarm|personenalarm|emergency button|panic button", "personenalarmering alarmering"),
     # Residents' words for prison, remitting a debt and a funeral are not the regulations' ("detentie",
     # "kwijtschelding", "uitvaartkosten"); a misspelt "begravenis" still starts like "begraven".
     (r"gevangenis|\bbajes|\bgevang|\bin de cel\b|vastzit|zit vast|gedetineerd|\bprison|\bjail", "detentie gedetineerd"),
@@ -95,10 +103,14 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "terugvordering terugvorderen invordering",
     ),
     (
+        r"\bafbetal|\bin\s+termijnen|gespreid\s+(terug)?betalen|per\s+maand\s+(\w+\s+){0,2}(terug|af)\s*betalen|"
+        r"payment\s+plan|\binstal(l)?ments",
+        "betalingsregeling aflossen aflossing",
+    ),
+    (
         r"wasmachine|koelkast|fornuis|witgoed|meubel|bank\s+en|inrichten|washing\s+machine|fridge|furniture",
         "inrichtingskosten duurzame gebruiksgoederen bijzondere bijstand",
     ),
-    (r"gevangenis|detentie|gedetineerd|prison|jail", "detentie gedetineerde"),
     # What residents call the costs that special-assistance rules name.
     (r"hoortoestel|gehoorapp?araat|\boorapparaat", "gehoorapparaat hoortoestel"),
     # ("Wordt het morgen warmer?" is the weather: a home kept warmer is the cost.)
@@ -110,12 +122,13 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"\bbonnetjes?\b|kassabon|\bbonnen\b|\bfacturen\b", "aankoopbewijzen betaalbewijzen nota's"),
     (r"verpleeghuis|verzorgingshuis|zorginstelling", "instelling verblijft"),
     (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
-    (r"begrafenis|begravenis|uitvaart|crematie|funeral", "uitvaartkosten uitvaart"),
     (
         r"geld\s+(van|krijgen\s+van)\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa)|\bgift|money\s+from\s+(my\s+)?(family|parents)|"
         # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht".
         r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\s+betaa?l\w*\b.{0,20}\b(mijn|m'n)\b|"
-        r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)",
+        r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)|"
+        # "ze stopt me wat geld toe", "mijn moeder doet boodschappen voor me"
+        r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij)\b",
         "giften gift kostenvoordelen",
     ),
 )

@@ -419,6 +419,8 @@ def test_a_pronoun_or_a_question_word_is_not_named_as_what_the_documents_lack():
     found = evidence(_req("Kost een stempas duizend?"), _hits(), BM25Index(TEXTS), {})
     assert found.unknown == ("stempas",)  # a number word is not a subject either
     assert found.question["unknown_share"] > 0.5  # to the fitted features they still count
+    found = evidence(_req("Krijgt mijn dochter een stempas?"), _hits(), BM25Index(TEXTS), {})
+    assert found.unknown == ("stempas",)  # nor the people of a resident's story
     # A word one other document uses is rare, so it may be among the question's most specific words.
     index = BM25Index([*TEXTS, "Wij doen het allemaal samen."])
     found = evidence(_req("Wat doen jullie allemaal voor mantelzorgers?"), _hits(), index, {})
@@ -431,6 +433,10 @@ def test_near_is_one_edit_from_an_indexed_term():
     assert not index.near(terms("stempas")[0]) and not index.near(terms("bijstand")[0])
     assert index.correction(terms("instalatiekosten")[0]) == terms("installatiekosten")[0]
     assert index.correction(terms("hoevel")[0]) == "hoeveel"  # a stop word's typo
+    # A typo in an inflected word is mended before its stem is taken: "halverern" is "halveren", stem "halver".
+    index = BM25Index(["We zetten in op een halvering van de jeugdhulp."])
+    assert index.correction(terms("halverern")[0]) is None
+    assert index.correction(terms("halverern")[0], "halverern") == terms("halvering")[0]
 
 
 def test_a_misspelt_subject_is_still_the_subject():
@@ -442,6 +448,9 @@ def test_a_misspelt_subject_is_still_the_subject():
     ]
     found = _question_terms(_req("Krijg ik geld voor de instalatiekosten van mn alarm?"), BM25Index(texts))
     assert terms("installatiekosten")[0] in found.specific and "instalatiekost" not in found.unknown
+    # Which one is asked for ("de laatste meting") is not what the question is about.
+    found = _question_terms(_req("Wat zegt de laatste meting over installatiekosten?"), BM25Index([*texts, "De laatste keer."]))
+    assert "laatst" in found.own and "laatst" not in found.subject
     # A short word is one edit from too many real ones to be mended: "nacht" stays what it is.
     found = _question_terms(_req("Mijn buren maken elke nacht herrie"), BM25Index([*texts, "Onachtzaam."]))
     assert "nacht" in found.unknown

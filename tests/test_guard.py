@@ -74,6 +74,14 @@ def test_answer_types_and_facts():
     assert guard.answer_type("After how many months of repayments is the loan turned into a grant?") == "duration"
     # "Hoeveel bedraagt ...?" asks an amount: a count would take any number, "0,1 miljoen" of a budget line too.
     assert guard.answer_type("Hoeveel bedraagt de toeslag in 2025?") == "amount"
+    # So does what someone gets, or what the municipality contributes or reimburses; how many people get it is a count.
+    assert guard.answer_type("Hoeveel kan de gemeente bijdragen aan de uitvaart?") == "amount"
+    assert guard.answer_type("Hoeveel wordt er vergoed voor een bril?") == "amount"
+    assert guard.answer_type("hoeveel krijg je max?") in ("amount", "price")
+    assert guard.answer_type("How much can the municipality contribute?") == "amount"
+    assert guard.answer_type("Hoeveel mensen krijgen bijzondere bijstand?") == "count"
+    assert guard.answer_type("Wat is de streefwaarde voor het percentage mantelzorgers dat overbelast is?") == "percentage"
+    assert guard.answer_type("Hoe wordt het percentage succesvolle uitstroom berekend?") is None
     # "Wanneer?" is also answered by a moment relative to an event, not by a bare duration.
     assert guard.has_fact("date", "De aanvraag wordt niet later dan 6 maanden na de geboorte ingenomen.")
     assert guard.has_fact("date", "Aanvragen kan na de derde maand van de zwangerschap.")

@@ -4,6 +4,8 @@ from assistant.lexical import BM25Index, terms
 def test_terms_are_stemmed_without_stopwords_and_percent_is_a_word():
     assert terms("De mantelzorgers in de wijk") == ["mantelzorger", "wijk"]
     assert "procent" in terms("10%")
+    # A word whose stem is a stop word is one too ("alles" stems to "al"), and so are a resident's fillers.
+    assert terms("Moet ik alles ofzo echt terugbetalen?") == terms("terugbetalen")
 
 
 def test_bm25_ranks_the_matching_text_first_and_finds_compounds():

@@ -44,6 +44,13 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "kwijtschelding" in thesaurus.expand("scheldt de gemeente een deel van mijn schuld kwijt?")
     assert "domotica" in thesaurus.expand("doet de gemeente iets met slimme apparaatjes in huis?")
     assert "kostenvoordelen" in thesaurus.expand("mijn zus betaalt mijn gas en licht, heeft dat gevolgen?")
+    assert "zwaar belast" in thesaurus.expand("hoeveel mantelzorgers voelen zich overbelast?")
+    assert "huisuitzettingen" in thesaurus.expand("worden er minder mensen uit hun huurhuis gezet?")
+    assert "huurwoning" in thesaurus.expand("ik woon in een huurhuis")
+    assert "minimaregelingen" in thesaurus.expand("heb je hier zo'n kortingspas voor mensen met weinig geld?")
+    assert "personenalarmering" in thesaurus.expand("mijn oma wil een noodknop om haar nek")
+    assert "giften" in thesaurus.expand("mijn moeder stopt me soms wat geld toe")
+    assert "betalingsregeling" in thesaurus.expand("kan ik het afbetalen in kleine bedragen?")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
