@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol, cast
 
@@ -14,6 +14,11 @@ from typing import Protocol, cast
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
+# How near its end a word's typo is mended before stemming: the endings Dutch stemming strips ("-en", "-ing",
+# "-lijk", "-heden") are mostly this short. Further in, an edit may make a prefix the stemmer strips: "bezwaar"
+# one letter off is "gezwaar", which stems to "zwaar".
+_SUFFIX = 6
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
 STOPWORDS = frozenset(
     """de het een en of maar dat die dit deze der den des van voor na naar in op uit aan bij met
     om over onder tot door als dan ook nog wel niet geen te er hier daar waar wat wie welke welk
@@ -143,16 +148,19 @@ class BM25Index:
             return None
         found = [e for e in self._edits(term) if e in self.postings or e in STOPWORDS]
         if not found and word:
-            found = [s for s in {stem(e) for e in self._edits(word)} if s != term and s in self.postings]
+            # Only near the end does an edit change what stemming strips; one further in was an edit of the stem,
+            # tried above. Stemming every edit of a long word cost up to 50 ms.
+            near_end = self._edits(word, start=max(0, len(word) - _SUFFIX), letters=_LOWER)
+            found = [s for s in {stem(e) for e in near_end} if s != term and s in self.postings]
         # A stop word first (it is what was meant by "hoevel"); then the most used term, ties alphabetical.
         return min(found, key=lambda e: (e not in STOPWORDS, -len(self.postings.get(e, ())), e), default=None)
 
-    def _edits(self, word: str) -> set[str]:
-        """The strings one edit from `word`, in the documents' letters."""
+    def _edits(self, word: str, start: int = 0, letters: Iterable[str] = ()) -> set[str]:
+        """The strings one edit from `word` at or after `start`, in `letters` (default: the documents')."""
         if self._letters is None:
             self._letters = set("".join(self.postings))
-        letters = self._letters
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        letters = tuple(letters) or tuple(self._letters)
+        splits = [(word[:i], word[i:]) for i in range(start, len(word) + 1)]
         return {
             *(a + b[1:] for a, b in splits if b),
             *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),

@@ -437,6 +437,8 @@ def test_near_is_one_edit_from_an_indexed_term():
     index = BM25Index(["We zetten in op een halvering van de jeugdhulp."])
     assert index.correction(terms("halverern")[0]) is None
     assert index.correction(terms("halverern")[0], "halverern") == terms("halvering")[0]
+    # Only near its end: "bezwaar" is not "gezwaar", which would stem to the documents' "zwaar".
+    assert BM25Index(["Een zwaar leven.", "Geld."]).correction(terms("bezwaar")[0], "bezwaar") is None
 
 
 def test_a_misspelt_subject_is_still_the_subject():
