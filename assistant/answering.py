@@ -59,9 +59,13 @@ class Request:
         return (
             districts
             | {t for name in self.place_names for t in terms(name)}
-            | {"gemeent", "gemeentelijk", "municipality"}
+            | _MUNICIPALITY
             | _PHRASING
         )
+
+
+# "de gemeente" is who is asked, not what about. (Snowball's Dutch stemmer strips "ge-": "meen".)
+_MUNICIPALITY = frozenset(terms("gemeente gemeenten gemeentelijk gemeentelijke municipality municipal"))
 
 
 # Light, auxiliary and modal verbs, verbs of what a document says ("noemt", "hanteert"), prepositions,
@@ -170,6 +174,14 @@ _PEOPLE = frozenset(
     partner vriend vriendin vriendje buurman buurvrouw buren echtgenoot echtgenote schoonmoeder schoonvader
     collega familie mother father parents daughter son child children sister brother neighbour""".split()
 )
+# "mijn dochter van 13", "mn opa (84)", "ik ben 74", "hij is 19 jaar oud": someone's age tells who, not what is
+# asked; as a term it would match "lid 13" of an article or a 74 in a table.
+_AGE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_PEOPLE))}|ik|hij|zij|ze|i|he|she)\s+(?:van\s+|is\s+|ben\s+|am\s+|\(\s*)?(\d{{1,3}})\b"
+    r"(?!\s*(?:euro|%|procent))|"
+    r"\b(\d{1,3})\s+jaar\s+oud\b|\b(\d{1,3})[- ]jarige?\b",
+    re.I,
+)
 # "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen": where someone lives says where to look,
 # as the place name does, not what the question is about ("ik woon alleen in een huurflat" is about housing).
 # Only the rule that a sentence must name the question looks past it: the fitted features keep the word.
@@ -178,6 +190,11 @@ _LIVES_IN = re.compile(r"\b(woon|woont|wonen|woonde|woonden)\s+(?:[\w-]+\s+){0,3
 _ASKS_HELP = re.compile(
     r"\b(wie|wat|iemand|iets|die|dat)\s+(kan|kunnen)\s+((me|mij|ons|hem|haar|je|jou)\s+)?helpen\b|"
     r"\b(kan|kunnen)\s+(iemand|jullie|u)\s+((me|mij|ons|hem|haar)\s+)?helpen\b",
+    re.I,
+)
+# Whether a rule of one municipality holds in another: "geldt dat ook in Schiedam?", "hetzelfde bedrag als in ...".
+_ALSO_THERE = re.compile(
+    r"\b(geldt|gelden|hetzelfde|dezelfde|zelfde|net als|net zo|ook\s+(als|voor|in|bij)|apply|applies|the same|also in)\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -286,7 +303,8 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     for w in words(req.question):
         for t in _mended(w, fixes):
             surface.setdefault(t, w)
-    content = [t for t in dict.fromkeys(_mended(req.question, fixes)) if t not in ignore]
+    ages = {n for m in _AGE.finditer(req.question) for n in m.groups() if n}
+    content = [t for t in dict.fromkeys(_mended(req.question, fixes)) if t not in ignore and t not in ages]
     own = {t: index.idf(t) for t in content if t in index.postings}
     # The policy words for what the question describes weigh half; for an English question they are the
     # Dutch for its own words, and weigh as such.
@@ -788,10 +806,11 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     """An answer made of the passages' own sentences, each cited, or a refusal."""
     related = tuple(h.passage for h in hits[:3])
     probabilities, answerable = decide(req, ev, model)
-    if req.others and not req.municipalities:
-        # Another municipality: only a sentence that names it and answers may speak for it.
+    if req.others and (not req.municipalities or _ALSO_THERE.search(req.question)):
+        # Another municipality: only a sentence that names it and answers may speak for it. "Geldt die grens ook
+        # in Schiedam?" asks about Schiedam too: what the documents say for the corpus's own is related reading.
         if not any(c.features["names_other"] and p >= 0.5 for p, c in zip(probabilities, ev.candidates, strict=True)):
-            return refusal(req, "elsewhere")
+            return refusal(req, "elsewhere", related=related if req.municipalities else ())
     # A Dutch question that names no social-support topic and shares no subject word with the documents
     # ("Wat is de lekkerste pizzeria in de stad?"), or only everyday ones, is out of scope, however near its
     # passages seem.

@@ -625,3 +625,12 @@ def test_a_district_named_by_its_municipality_is_a_place_not_a_subject():
     terms_ = _question_terms(_req("Ik woon in Ergens-Noord. Is er een Steunpunt Mantelzorg?"), index)
     district = terms("Ergens-Noord")[0]
     assert district not in terms_.unknown and district not in terms_.subject
+
+
+def test_someone_s_age_is_not_what_the_question_is_about():
+    index = BM25Index(["Artikel 18 lid 13: de boete wordt verlaagd.", "Reiskosten naar school worden vergoed."])
+    found = _question_terms(_req("Mijn dochter van 13 gaat ver naar school. Betaalt de gemeente de reiskosten?"), index)
+    assert "13" not in found.all and terms("reiskosten")[0] in found.own
+    # A figure the question quotes from the documents still counts ("die grens van 1200 euro").
+    found = _question_terms(_req("Geldt lid 13 ook voor mij?"), index)
+    assert "13" in found.all

@@ -141,3 +141,10 @@ def test_where_a_visited_relative_stays_is_not_the_municipality_asked_about(zwol
     assert "niet over Groningen" not in visit.text
     elsewhere = assistant.ask("Worden in Groningen de reiskosten voor ziekenhuisbezoek vergoed?")
     assert elsewhere.refused and "niet over Groningen" in elsewhere.text
+
+
+def test_whether_a_rule_also_holds_in_another_municipality_is_not_answered_for_it(zwolle):
+    assistant, _ = zwolle
+    answer = assistant.ask("Geldt in Deventer hetzelfde voor de reiskosten voor ziekenhuisbezoek als in Zwolle?")
+    assert answer.refused and "niet over Deventer" in answer.text
+    assert answer.related and not answer.citations  # Zwolle's own rule, shown as related reading
