@@ -634,3 +634,10 @@ def test_someone_s_age_is_not_what_the_question_is_about():
     # A figure the question quotes from the documents still counts ("die grens van 1200 euro").
     found = _question_terms(_req("Geldt lid 13 ook voor mij?"), index)
     assert "13" in found.all
+
+
+def test_the_municipality_asked_is_not_what_the_question_is_about():
+    # Whatever the stemmer makes of "gemeente" ("meen"), a regulation that seldom says it gives it no weight.
+    index = BM25Index(["Het college verleent bijzondere bijstand.", "De gemeente Zwolle.", "Reiskosten worden vergoed."])
+    found = _question_terms(_req("Betaalt de gemeente mijn reiskosten?"), index)
+    assert terms("gemeente")[0] not in found.all and terms("reiskosten")[0] in found.own
