@@ -45,7 +45,7 @@ GATE_FEATURES = (
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
 # questions, chosen (of 0.03-0.05) for held-out over-refusal near what is asked of unseen questions, 0.05
-# on the sample corpus (fifty sets: 0.045; Rotterdam 0.090). Lower shares trade declines for it and
+# on the sample corpus (fifty-two sets: 0.045; Rotterdam 0.088). Lower shares trade declines for it and
 # move it unevenly (0.045 no better than 0.05), and so does keeping the share on each corpus apart (held out:
 # over-refusal 0.027 and 0.071, declines 0.863 and 0.836): see BENCHMARKS.md.
 MAX_OVER_REFUSAL = 0.05
