@@ -696,8 +696,12 @@ _FACT_NAMES = {
 }  # fmt: skip
 
 
-def _not_found(req: Request, missing: Sequence[str]) -> str:
-    """An honest sentence about what the documents lack: the question's own specific words when known."""
+def _not_found(req: Request, missing: Sequence[str], used: Sequence[str] = ()) -> str:
+    """An honest sentence about what the documents lack: the question's own specific words when known.
+
+    A word some document uses (`used`), though not the passages that best match the question, is no subject the
+    documents are silent on: then what is lacking is a passage that answers the question about it.
+    """
     en = req.language == "en"
     if en:  # its words are English: that Dutch documents lack them says nothing (a year it asks for does)
         missing = [m for m in missing if m.isdigit()]
@@ -707,6 +711,14 @@ def _not_found(req: Request, missing: Sequence[str]) -> str:
         if named
         else ("the documents I can search" if en else "de documenten die ik kan doorzoeken")
     )
+    if missing and any(m in used for m in missing):
+        subject = _listed([f"'{m}'" for m in missing], "or" if en else "of")
+        return (
+            f"I found nothing in {whose} that answers your question about {subject}, so I cannot answer it reliably."
+            if en
+            else f"In {whose} vind ik niets dat uw vraag over {subject} beantwoordt. "
+            "Daarom kan ik het niet betrouwbaar beantwoorden."
+        )
     if missing:
         subject = _listed([f"'{m}'" for m in missing], "or" if en else "of")
         return (
@@ -750,8 +762,11 @@ def _subjects(ev: Evidence) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*ev.missing, *ev.unknown)))[:2]
 
 
-def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Sequence[Passage] = ()) -> Composed:
-    """A polite refusal that says why and where to ask instead; it never repeats the question."""
+def refusal(
+    req: Request, reason: str, missing: Sequence[str] = (), related: Sequence[Passage] = (), used: Sequence[str] = ()
+) -> Composed:
+    """A polite refusal that says why and where to ask instead; it never repeats the question. `missing` are words
+    to name as what the documents lack, of which `used` some document does use (see `_not_found`)."""
     en = req.language == "en"
     if reason == "injection":
         text = (
@@ -781,7 +796,7 @@ def refusal(req: Request, reason: str, missing: Sequence[str] = (), related: Seq
             else "Ik beantwoord vragen over zorg, ondersteuning en sociaal beleid (zoals Wmo, jeugdhulp, minimaregelingen, "
             "schuldhulp, mantelzorg en inburgering) op basis van de documenten van de gemeente."
         )
-        text = f"{_not_found(req, missing)} {scope}"
+        text = f"{_not_found(req, missing, used)} {scope}"
     return Composed(f"{text} {where_to_ask(req)}", True, (), tuple(related))
 
 
@@ -821,14 +836,14 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     if answerable < model.threshold or out_of_scope:
         # Small talk lacks no subject of the documents: its story's words ("rolstoel") are not named as missing.
         missing = () if ev.question["small_talk"] > 0 else _subjects(ev)
-        return refusal(req, "unsupported", missing, () if out_of_scope else related)
+        return refusal(req, "unsupported", missing, () if out_of_scope else related, ev.missing)
     words = req.language != "en"  # an English question shares no words with Dutch documents
     chosen = select(req, hits, ev.candidates, probabilities, model.keep)
     chosen = _with_fact(_with_kinds(req, chosen, ev, probabilities), ev, probabilities, words)
     # Sentences that name nothing of the question nor of its thesaurus words are not about it, however
     # near their vectors ("Mijn fiets is gestolen bij het station" is not about ongedocumenteerden).
     if words and not any(c.features["names_question"] > 0 for c in chosen):
-        return refusal(req, "unsupported", _subjects(ev), related)
+        return refusal(req, "unsupported", _subjects(ev), related, ev.missing)
     lacking = ""
     if (
         chosen
@@ -848,7 +863,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         # A figure for another year is the commonest near miss: then the year is what the documents lack.
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
         years = tuple(_YEAR.findall(req.question)) if other_year else ()
-        return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related)
+        return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related, ev.missing)
     if not req.comparison:  # a comparison quotes each municipality's own figures
         chosen = _without_other_figures(chosen, words)
     chosen = _with_antecedents(chosen, ev.candidates)
@@ -1094,10 +1109,11 @@ def _uncovered(req: Request, ev: Evidence, chosen: Sequence[Candidate]) -> str:
     if not absent:
         return ""
     subject = _listed([f"'{m}'" for m in absent], "or" if req.language == "en" else "of")
+    # These are words the documents use, though not the passages quoted: what those say nothing about.
     return (
-        f"About {subject} the documents say nothing."
+        f"About {subject} these passages say nothing."
         if req.language == "en"
-        else f"Over {subject} staat niets in de documenten."
+        else f"Over {subject} zeggen deze passages niets."
     )
 
 

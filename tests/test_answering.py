@@ -1,7 +1,15 @@
 from dataclasses import replace
 
 from assistant.answer_model import AnswerModel, Logistic, Variant
-from assistant.answering import Request, _question_terms, compose, evidence, gate_features, sentence_probabilities
+from assistant.answering import (
+    Request,
+    _question_terms,
+    compose,
+    evidence,
+    gate_features,
+    refusal,
+    sentence_probabilities,
+)
 from assistant.domain import Passage
 from assistant.lexical import BM25Index, terms
 from assistant.retrieval import Hit
@@ -641,3 +649,13 @@ def test_the_municipality_asked_is_not_what_the_question_is_about():
     index = BM25Index(["Het college verleent bijzondere bijstand.", "De gemeente Zwolle.", "Reiskosten worden vergoed."])
     found = _question_terms(_req("Betaalt de gemeente mijn reiskosten?"), index)
     assert terms("gemeente")[0] not in found.all and terms("reiskosten")[0] in found.own
+
+
+def test_a_refusal_says_the_documents_lack_a_word_only_when_none_of_them_uses_it():
+    req = _req("Hoe hoog is mijn bijstandsuitkering als ik een fortuin erf?")
+    silent = refusal(req, "unsupported", ("fortuin",))
+    assert "Over 'fortuin' staat niets in de documenten" in silent.text
+    # A word of a passage the search did not put first: the documents are not silent on it.
+    elsewhere = refusal(req, "unsupported", ("bijstandsuitkering", "fortuin"), used=("bijstandsuitkering",))
+    assert "staat niets" not in elsewhere.text
+    assert "vind ik niets dat uw vraag over 'bijstandsuitkering' of 'fortuin' beantwoordt" in elsewhere.text
