@@ -711,16 +711,15 @@ def _not_found(req: Request, missing: Sequence[str], used: Sequence[str] = ()) -
         if named
         else ("the documents I can search" if en else "de documenten die ik kan doorzoeken")
     )
-    if missing and any(m in used for m in missing):
-        subject = _listed([f"'{m}'" for m in missing], "or" if en else "of")
-        return (
-            f"I found nothing in {whose} that answers your question about {subject}, so I cannot answer it reliably."
-            if en
-            else f"In {whose} vind ik niets dat uw vraag over {subject} beantwoordt. "
-            "Daarom kan ik het niet betrouwbaar beantwoorden."
-        )
     if missing:
         subject = _listed([f"'{m}'" for m in missing], "or" if en else "of")
+        if any(m in used for m in missing):
+            return (
+                f"I found nothing in {whose} that answers your question about {subject}, so I cannot answer it reliably."
+                if en
+                else f"In {whose} vind ik niets dat uw vraag over {subject} beantwoordt. "
+                "Daarom kan ik het niet betrouwbaar beantwoorden."
+            )
         return (
             f"I found nothing about {subject} in {whose}, so I cannot answer this reliably."
             if en
