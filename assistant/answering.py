@@ -243,7 +243,7 @@ def coverage(sentence_terms: set[str], weights: dict[str, float], index: BM25Ind
     for t, w in weights.items():
         if t in sentence_terms:
             found += w
-        elif any(c in sentence_terms for c in (*index.compounds(t), *index.heads(t))):
+        elif any(c in sentence_terms for c in (*index.compounds(t), *index.heads(t), *index.kin(t))):
             found += w / 2
     return found / total if total else 0.0
 
@@ -484,6 +484,9 @@ def evidence(
     # Also for the scope rule: what its question sentences ask is small talk (a story around them may name the
     # social domain: "Gaat het morgen regenen? Ik wil met mijn moeder in de rolstoel naar de markt.").
     question["small_talk"] = float(thesaurus.small_talk(asking(req.question)))
+    question["scheme_missing"] = float(
+        thesaurus.schemes_missing(req.question, (f"{h.passage.section}\n{h.passage.text}" for h in hits[:GATE_HITS]))
+    )
     everyday = max(EVERYDAY * index.n, EVERYDAY_PASSAGES)
     question["everyday_subject"] = float(all(len(index.postings[t]) >= everyday for t in qt.subject))
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
@@ -567,7 +570,7 @@ def _year_matches(
 
 
 def _in_compound(term: str, found: set[str], index: BM25Index) -> bool:
-    return any(c in found for c in index.compounds(term))
+    return any(c in found for c in (*index.compounds(term), *index.kin(term)))
 
 
 def _has_any(wanted: frozenset[str], found: set[str], index: BM25Index) -> float:
@@ -583,6 +586,7 @@ def gate_features(ev: Evidence, probabilities: Sequence[float]) -> dict[str, flo
         ((p, c) for p, c in zip(probabilities, ev.candidates, strict=True) if c.hit < GATE_HITS), key=lambda pc: -pc[0]
     )
     best = top[0][1].features if top else {}
+    by_words = not ev.question["english_in_domain"]
     return ev.question | {
         "best": top[0][0] if top else 0.0,
         "second": top[1][0] if len(top) > 1 else 0.0,
@@ -600,15 +604,16 @@ def gate_features(ev: Evidence, probabilities: Sequence[float]) -> dict[str, flo
         "best_names_other": best.get("names_other", 0.0),
         # Whether one of the best sentences gives the literal fact asked for about the question's subject:
         # 1 when it does, -1 when a fact is asked and none does, 0 when no fact is asked.
-        "top_fact_about": max((_fact_about(c) for _, c in top[:3]), default=0.0),
+        # (An English question shares no words with Dutch documents: as for `_gives_fact`, the fact need not name it.)
+        "top_fact_about": max((_fact_about(c, by_words) for _, c in top[:3]), default=0.0),
     }
 
 
-def _fact_about(c: Candidate) -> float:
+def _fact_about(c: Candidate, by_words: bool) -> float:
     f = c.features
     if f["fact_type"] == 0:
         return 0.0
-    return 1.0 if f["fact_type"] > 0 and f["year"] != 0 and _names_subject(c) else -1.0
+    return 1.0 if f["fact_type"] > 0 and f["year"] != 0 and (not by_words or _names_subject(c)) else -1.0
 
 
 def _names_subject(c: Candidate) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from os.path import commonprefix
 from typing import Protocol, cast
 
 # A number with separators is one token: "1.200" (the thousands separator dropped, so it matches "1200")
@@ -31,6 +32,9 @@ STOPWORDS = frozenset(
     should will shall may might must about as into than then there here not no yes any some
     ofzo enzo nou echt weleens eens""".split()
 )
+
+
+KIN = 6  # the letters two terms of one word family share at least (see `BM25Index.kin`)
 
 
 class _Stemmer(Protocol):
@@ -85,6 +89,7 @@ class BM25Index:
         self.avg_length = (sum(self.lengths) / self.n) if self.n else 1.0
         self._compounds: dict[str, list[str]] = {}
         self._heads: dict[str, list[str]] = {}
+        self._by_prefix: dict[str, list[str]] | None = None
         self._letters: set[str] | None = None
 
     def idf(self, term: str) -> float:
@@ -117,6 +122,23 @@ class BM25Index:
         if term not in self._heads:
             self._heads[term] = [term[i:] for i in range(3, len(term) - 4) if term[i:] in self.postings]
         return self._heads[term]
+
+    def kin(self, term: str) -> list[str]:
+        """Indexed terms of the same word family as `term`: they share its first letters, six at least and most of
+        the shorter word ('oekraïens' and 'oekraïner'; 'bijstandsuitkeer' and 'bijstandsrecht'). Stemming leaves
+        such pairs apart, and a question rarely uses the documents' own form of a word."""
+        if len(term) < KIN:
+            return []
+        if self._by_prefix is None:
+            self._by_prefix = defaultdict(list)
+            for t in self.postings:
+                if len(t) >= KIN and not t[0].isdigit():
+                    self._by_prefix[t[:KIN]].append(t)
+        return [
+            t
+            for t in self._by_prefix.get(term[:KIN], ())
+            if t != term and len(commonprefix((t, term))) >= 0.6 * min(len(t), len(term))
+        ]
 
     def parts(self, term: str) -> list[str]:
         """Indexed terms a Dutch compound the documents never use is made of: 'bijstandsuitker' ->

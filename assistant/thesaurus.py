@@ -8,6 +8,7 @@ this; these terms let BM25 and the sentence choice bridge it too. Only the lexic
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _ENTRIES: tuple[tuple[str, str], ...] = (
     (
@@ -221,3 +222,32 @@ def small_talk(question: str) -> bool:
 def other_service(question: str) -> bool:
     """Whether the question is about a municipal service other than social support (passport, parking, waste ...)."""
     return bool(_OTHER_SERVICES.search(question)) and not in_domain(question)
+
+
+# The social domain's own schemes and laws, each with its other names: documents on one of them seldom speak for
+# another ("eigen bijdrage voor huishoudelijke hulp via de Wmo" is not in rules on bijzondere bijstand that also
+# have an "eigen bijdrage").
+_SCHEMES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bwmo\b|maatschappelijke ondersteuning",
+        r"jeugdhulp|jeugdzorg|jeugdwet|youth care",
+        r"schuldhulp|schuldsanering|schuldregeling|budgetbeheer|beschermingsbewind|\bwsnp\b|debt (help|counsel)",
+        r"inburger|\bcivic integration",
+        r"mantelzorg|informal care|\bcarers?\b",
+        r"beschermd wonen|sheltered housing",
+        r"huishoudelijke (hulp|ondersteuning)|\bhousehold help|\bcleaning help",
+        r"\bpgb\b|persoonsgebonden budget|personal budget",
+        r"leerplicht|leerlingenvervoer",
+        r"kinderopvang|childcare",
+        r"dagbesteding",
+        r"respijt",
+    )
+)
+
+
+def schemes_missing(question: str, passages: Iterable[str]) -> bool:
+    """Whether the question names a scheme of the social domain that none of `passages` names."""
+    asked = [pattern for pattern in _SCHEMES if pattern.search(question)]
+    texts = list(passages)
+    return any(not any(pattern.search(t) for t in texts) for pattern in asked)

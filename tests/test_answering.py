@@ -484,6 +484,18 @@ def test_the_gate_sees_whether_a_best_sentence_gives_the_asked_fact_about_the_su
 
     # The wijkteam's number is the fact asked for; the Steunpunt has none; a general question asks no fact.
     assert (about(req), about(steunpunt), about(general)) == (1.0, -1.0, 0.0)
+    # An English question about social support shares no words with the documents: the fact need not name it.
+    english = Request("What is the phone number for carers?", "en", "resident", (), (), False, in_domain=True)
+    assert about(english) == 1.0
+
+
+def test_the_gate_sees_a_scheme_the_best_passages_do_not_name():
+    def missing(question: str) -> float:
+        return evidence(_req(question), _hits(), BM25Index(TEXTS), {}).question["scheme_missing"]
+
+    assert missing("Hoeveel eigen bijdrage betaal ik voor huishoudelijke hulp via de Wmo?") == 1.0
+    assert missing("Waar kunnen mensen met mantelzorg terecht?") == 0.0  # the Steunpunt's passage names it
+    assert missing("Waar kan ik terecht?") == 0.0  # no scheme asked about
 
 
 def test_an_english_question_s_dutch_policy_words_count_as_its_own():

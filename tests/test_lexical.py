@@ -43,3 +43,11 @@ def test_a_compound_the_documents_never_use_splits_into_words_they_do():
     assert index.parts(terms("daklozenopvang")[0]) == [terms("daklozen")[0], terms("opvang")[0]]
     assert index.parts(terms("welzijnswerk")[0]) == []  # "werk" is not in these documents
     assert index.parts(terms("opvang")[0]) == []  # a word they use is no compound to split
+
+
+def test_a_word_s_family_shares_its_first_letters():
+    index = BM25Index(["De opgave voor het huisvesten van Oekraïners stijgt.", "Bijstandsgerechtigden doen mee."])
+    assert terms("Oekraïners")[0] in index.kin(terms("Oekraïense")[0])
+    assert terms("bijstandsgerechtigden")[0] in index.kin(terms("bijstandsuitkering")[0])
+    assert index.kin(terms("huis")[0]) == []  # too short to say
+    assert index.kin(terms("huisarts")[0]) == []  # "huisvesten" shares five letters only
