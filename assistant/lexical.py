@@ -90,6 +90,7 @@ class BM25Index:
         self._compounds: dict[str, list[str]] = {}
         self._heads: dict[str, list[str]] = {}
         self._by_prefix: dict[str, list[str]] | None = None
+        self._kin: dict[str, list[str]] = {}
         self._letters: set[str] | None = None
 
     def idf(self, term: str) -> float:
@@ -134,11 +135,13 @@ class BM25Index:
             for t in self.postings:
                 if len(t) >= KIN and not t[0].isdigit():
                     self._by_prefix[t[:KIN]].append(t)
-        return [
-            t
-            for t in self._by_prefix.get(term[:KIN], ())
-            if t != term and len(commonprefix((t, term))) >= 0.6 * min(len(t), len(term))
-        ]
+        if term not in self._kin:
+            self._kin[term] = [
+                t
+                for t in self._by_prefix.get(term[:KIN], ())
+                if t != term and len(commonprefix((t, term))) >= 0.6 * min(len(t), len(term))
+            ]
+        return self._kin[term]
 
     def parts(self, term: str) -> list[str]:
         """Indexed terms a Dutch compound the documents never use is made of: 'bijstandsuitker' ->
