@@ -450,7 +450,7 @@ def evidence(
         for c in candidates:
             c.features[f"{name}_gap"] = c.features[name] - best
     top = passage_terms[:GATE_HITS]
-    missing = [t for t in qt.specific if not any(t in ts or _in_compound(t, ts, index) for ts in top)]
+    missing = [t for t in qt.specific if not any(t in ts or _related_in(t, ts, index) for ts in top)]
     question = {
         "specific_missing": max((qt.specific[t] / max_idf for t in missing), default=0.0),
         "asks_fact": float(kind is not None),
@@ -569,7 +569,8 @@ def _year_matches(
     return float(bool(years & in_passage))
 
 
-def _in_compound(term: str, found: set[str], index: BM25Index) -> bool:
+def _related_in(term: str, found: set[str], index: BM25Index) -> bool:
+    """A compound built on `term`, or a word of its family, is among `found`."""
     return any(c in found for c in (*index.compounds(term), *index.kin(term)))
 
 
@@ -577,7 +578,7 @@ def _has_any(wanted: frozenset[str], found: set[str], index: BM25Index) -> float
     """1 when a wanted term (or a compound of it) is found, 0 when not, -1 when nothing is wanted."""
     if not wanted:
         return -1.0
-    return float(any(t in found or _in_compound(t, found, index) for t in wanted))
+    return float(any(t in found or _related_in(t, found, index) for t in wanted))
 
 
 def gate_features(ev: Evidence, probabilities: Sequence[float]) -> dict[str, float]:
