@@ -96,6 +96,11 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     )
 
 
+# A place name that is also a word, followed by "van de" and a capital, is part of another name: "Huizen van de
+# Buurt" are community centres, not the municipality Huizen.
+_NAME_GOES_ON = re.compile(r"\s+(?:van|voor)\s+(?:de|het|der|den)\s+[A-Z]")
+
+
 def _sentence_start(text: str, at: int) -> bool:
     """Whether the word at `at` opens a sentence, where every word is capitalised anyway."""
     before = text[:at].rstrip()
@@ -143,7 +148,9 @@ class Gazetteer:
             word, key = m.group(1), m.group(1).lower()
             if key in self._upper_only and not word.isupper():
                 continue
-            if key in self._capital_only and (not word[0].isupper() or _sentence_start(text, m.start())):
+            if key in self._capital_only and (
+                not word[0].isupper() or _sentence_start(text, m.start()) or _NAME_GOES_ON.match(text, m.end())
+            ):
                 continue
             yield self._names[key]
 

@@ -87,3 +87,10 @@ def test_no_sample_municipality_is_named_in_code_or_templates():
         if names.search(line)
     ]
     assert found == []
+
+
+def test_a_place_name_that_goes_on_as_another_name_is_not_the_place():
+    places = Gazetteer(SAMPLE)
+    assert places.detect_others("Wat doen de Huizen van de Buurt?") == []  # community centres, not Huizen
+    assert places.detect_others("Ik woon in Huizen.") == ["Huizen"]
+    assert places.detect_others("Geldt dit ook in Huizen van de week af?") == ["Huizen"]
