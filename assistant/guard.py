@@ -106,7 +106,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
             # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a count.
             r"how\s+much\s+(money|is|do)\b|how\s+much\s+does\s+(\w+\s+){0,4}?(cost|pay|get|receive)|\bamount\b|"
-            r"how\s+much\s+(can|will|does|do|would)\s+(\w+\s+){0,3}?(contribute|reimburse|cover|give)\b|"
+            r"how\s+much\s+(can|will|does|do|would)\s+(\w+\s+){0,3}?(contribute|reimburse|cover|give|pay)\b|"
             # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
             r"how\s+much\s+(\w+\s+){0,2}?(money|euros?|leefgeld|allowance|benefits?|assistance|support|subsidy|"
             r"contribution|compensation|reimbursement|budget|rent|fee)\b|how\s+much\s+(\w+\s+){0,6}?(per|a|each)\s+(week|month|year|hour)\b|"
@@ -144,7 +144,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"within\s+how\s+many",
             re.I,
         ),
-        re.compile(rf"\b(\d+|{_NUMBER_WORDS})\s+({_UNITS})\b", re.I),
+        # "Hoe lang heb ik om het aan te vragen?" is also answered by a deadline: "tot en met 31 maart".
+        re.compile(
+            rf"\b(\d+|{_NUMBER_WORDS})\s+({_UNITS})\b|\b(tot\s+en\s+met|t/m|uiterlijk|vóór|voor)\s+\d{{1,2}}\s+({MONTHS})\b",
+            re.I,
+        ),
     ),
     "date": (
         re.compile(

@@ -32,10 +32,29 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         r"\bburen\b|bovenburen|onderburen|\bherrie|\bgeluidsoverlast|\bneighbou?rs?",
         "burenruzie buurtbemiddeling overlast",
     ),
+    # Someone who will not accept help is a "zorgmijder" to policy; a break for a carer is respite care, often a
+    # stay elsewhere ("logeren"); a loan to adapt one's home so as to stay in it is a "blijverslening".
+    (
+        r"\bwil\b.{0,20}\b(niks|niets|geen)\b.{0,25}\b(hulp\w*|hulpverlen\w*|instanties|zorg)\b|hulp\s+(weigert|afwijst|mijdt)|"
+        r"\b(refuses?|won'?t accept|avoids?)\b.{0,20}\b(help|care)\b",
+        "zorgmijders zorgmijding",
+    ),
+    (r"\blogeren|\blogeer|weekend(je)?\s+weg|adempauze|\brespite|short[- ]stay", "respijtzorg logeervoorziening logeerhuis"),
+    (
+        r"\b(lenen|lening|loan|borrow\w*)\b.{0,80}\b(verbouw\w*|aanpass\w*|aan\s+te\s+passen|traplift|badkamer|renovat\w*|adapt\w*)|"
+        r"\b(verbouw\w*|aanpass\w*|traplift|renovat\w*|adapt\w*)\b.{0,80}\b(lenen|lening|loan|borrow\w*)\b",
+        "blijverslening woningaanpassing",
+    ),
+    # A place to walk into without an appointment is an "inloop" (inlooppunt, inloopspreekuur) in policy text.
+    (
+        r"binnen\s*(te\s+)?(kan\s+|kun\s+|kunt\s+)?lopen|binnenloop|binnenliep|zonder\s+(een\s+)?afspraak|"
+        r"\bwalk[- ]?in\b|\bdrop[- ]?in\b|\bdrop by\b",
+        "inloop inlooppunt inloopspreekuur",
+    ),
     (r"opvoed|opstandig|\bpuber|\btiener|parenting|\bteenage", "opvoeden opvoeding opgroeien opvoedvragen"),
     (
         r"\bslaat\b|mishandel|geweld|agressie|agressief|bedreigt|\bonveilig|niet (meer )?veilig|\babuse|domestic violence",
-        "huiselijk geweld afhankelijkheidsrelaties",
+        "huiselijk geweld afhankelijkheidsrelaties vrouwenopvang opvang",
     ),
     (r"werk zoeken|\bbaan\b|aan het werk|\bjob\b|\bwork\b|\bemployment", "werk re-integratie arbeidsmarkt"),
     (
@@ -94,7 +113,7 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     # "kwijtschelding", "uitvaartkosten"); a misspelt "begravenis" still starts like "begraven".
     (r"gevangenis|\bbajes|\bgevang|\bin de cel\b|vastzit|zit vast|gedetineerd|\bprison|\bjail", "detentie gedetineerd"),
     (
-        r"kwijtgescholden|kwijtschel|scheldt?\b.{0,40}\bkwijt\b|\bdebt relief|write off|\bwaive",
+        r"kwijtgescholden|kwijtschel|scheldt?\b.{0,40}\bkwijt\b|\bdebt relief|write off|\bwaive|\bcancel\w*\b.{0,40}\bdebt",
         "kwijtschelding kwijtschelden",
     ),
     (r"\bbegra[fv]|uitvaart|\bcremat|\bcremer|\bfuneral|\bburial", "uitvaartkosten uitvaart begrafenis crematie"),

@@ -40,6 +40,7 @@ def test_answer_types_and_facts():
     assert guard.answer_type("By how much does the number of places increase in 2025?") == "count"
     assert guard.answer_type("How much does a funeral cost?") == "amount"
     assert guard.answer_type("What is the maximum amount of savings allowed?") == "amount"
+    assert guard.answer_type("How much can the municipality pay back?") == "amount"
     # What one person pays or gets is a price: a budget line in millions does not give it.
     assert guard.answer_type("Hoe hoog is de eigen bijdrage die Zwolle rekent voor huishoudelijke hulp?") == "price"
     assert guard.answer_type("Hoeveel geld heeft Zwolle beschikbaar voor huishoudelijke hulp?") == "amount"
@@ -65,6 +66,10 @@ def test_answer_types_and_facts():
     assert not guard.has_fact("count", "De achterstanden worden in een periode van 20 jaar ingelopen.")
     assert guard.has_fact("count", "De vergoeding is € 306,-.")
     assert not guard.has_fact("count", "Dat duurt vijf jaar.")
+    # How long one has to apply is answered by the deadline as well as by a stretch of time.
+    assert guard.has_fact("duration", "De aanvraag kan worden ingediend tot en met 31 maart van het volgende jaar.")
+    assert guard.has_fact("duration", "Binnen 8 weken na de aanvraag.")
+    assert not guard.has_fact("duration", "In maart start de pilot.")
     # An age is asked as an age: "hoe oud" wants years, not any number.
     assert guard.answer_types("Wie begeleidt de jongeren, en hoe oud zijn ze?") == ("age",)
     assert guard.has_fact("age", "Vijf jongeren tussen de 18 en 21 jaar krijgen een inkomen.")

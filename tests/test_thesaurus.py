@@ -51,6 +51,13 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "personenalarmering" in thesaurus.expand("mijn oma wil een noodknop om haar nek")
     assert "giften" in thesaurus.expand("mijn moeder stopt me soms wat geld toe")
     assert "betalingsregeling" in thesaurus.expand("kan ik het afbetalen in kleine bedragen?")
+    assert "inloop" in thesaurus.expand("Is er een plek waar ik gewoon binnen kan lopen met mijn vragen?")
+    assert "inloop" in thesaurus.expand("Waar kan ik zonder afspraak binnenlopen?")
+    assert "zorgmijders" in thesaurus.expand("Hij wil niks met hulpverleners te maken hebben")
+    assert "respijtzorg" in thesaurus.expand("Is er een plek waar mijn moeder een weekend kan logeren?")
+    assert "blijverslening" in thesaurus.expand("Kan ik geld lenen om mijn huis aan te passen?")
+    assert "vrouwenopvang" in thesaurus.expand("Ik ben niet meer veilig thuis, waar kan ik heen?")
+    assert "kwijtschelding" in thesaurus.expand("When can I ask them to cancel what is left of the debt?")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
