@@ -45,6 +45,22 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         r"\b(verbouw\w*|aanpass\w*|traplift|renovat\w*|adapt\w*)\b.{0,80}\b(lenen|lening|loan|borrow\w*)\b",
         "blijverslening woningaanpassing",
     ),
+    # Help at the GP's for what is not medical is the "praktijkondersteuner" (POH); moving to a smaller home is
+    # "doorstroming"; a volunteer's or carer's accident is covered by a "vrijwilligersverzekering".
+    (
+        r"\bhuisarts\w*\b.{0,80}\b(iemand|hulp|helpen|praten)\b|\b(iemand|hulp)\b.{0,40}\bbij de huisarts|"
+        r"\bat the (gp|doctor)'?s?\b|general practitioner",
+        "praktijkondersteuner poh huisartsenpraktijk",
+    ),
+    (
+        r"kleiner\s+(gaan\s+)?wonen|kleinere\s+woning|gelijkvloers|\bdownsiz|smaller (home|house|flat)",
+        "doorstroming doorstroommakelaar seniorenwoning verhuizen",
+    ),
+    (
+        r"\b(verzekerd|verzekering|insured|insurance)\b.{0,80}\b(vrijwillig\w*|mantelzorg\w*|ik help|volunteer\w*)|"
+        r"\b(vrijwillig\w*|mantelzorg\w*|ik help|help ik|volunteer\w*)\b.{0,80}\b(verzekerd|verzekering|insured)\b",
+        "vrijwilligersverzekering",
+    ),
     # A place to walk into without an appointment is an "inloop" (inlooppunt, inloopspreekuur) in policy text.
     (
         r"binnen\s*(te\s+)?(kan\s+|kun\s+|kunt\s+)?lopen|binnenloop|binnenliep|zonder\s+(een\s+)?afspraak|"

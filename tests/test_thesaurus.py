@@ -58,6 +58,10 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "blijverslening" in thesaurus.expand("Kan ik geld lenen om mijn huis aan te passen?")
     assert "vrouwenopvang" in thesaurus.expand("Ik ben niet meer veilig thuis, waar kan ik heen?")
     assert "kwijtschelding" in thesaurus.expand("When can I ask them to cancel what is left of the debt?")
+    assert "praktijkondersteuner" in thesaurus.expand("Is er bij de huisarts iemand die me met geldzorgen helpt?")
+    assert "doorstroming" in thesaurus.expand("Mijn moeder wil eigenlijk kleiner wonen, hoe regelt ze dat?")
+    assert "vrijwilligersverzekering" in thesaurus.expand("Ik help mijn buurvrouw en viel van de trap, ben ik verzekerd?")
+    assert "vrijwilligersverzekering" not in thesaurus.expand("Kan de gemeente helpen met mijn verzekering?")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
