@@ -86,16 +86,26 @@ _PHRASING = frozenset(
         beschrijft beschrijven beschreven aandeel hoeveelheid nu mn maximum minimum max uiterlijk
         vorige vorig afgelopen volgende volgend"""
     )
+    # Pronominal adverbs ("word ik daarop gekort?", "wat staat erover?") point back at what was said, as a
+    # pronoun does.
+    + terms(
+        " ".join(
+            f"{head}{preposition}"
+            for head in ("daar", "hier", "waar", "er")
+            for preposition in "aan af bij door in mee na naar naartoe om onder op over tegen toe uit van voor".split()
+        )
+    )
 )
 
 
 # The words for a kind of literal fact: the fact rule checks the kind itself ("€ 1,35 miljoen" is an amount),
 # and "bedrag" is rare in policy text, which states amounts without the word. A "streefwaarde" is a figure
-# too: the target for mantelzorgers is about mantelzorgers, not about any "Streefwaarde: ..." line.
+# too: the target for mantelzorgers is about mantelzorgers, not about any "Streefwaarde: ..." line; "welke
+# doelstelling ... tegen welk jaar" asks a target, which a document may call an aim ("een halvering in 2030").
 _KIND_WORDS = frozenset(
     terms(
         "bedrag bedragen percentage procent aantal getal datum telefoonnummer nummer mailadres e-mailadres adres "
-        "streefwaarde streefwaarden"
+        "streefwaarde streefwaarden doelstelling doelstellingen ambitie ambities"
     )
 )
 
@@ -140,7 +150,9 @@ class Evidence:
 
 # "Where can I go / who can help": residents need the name of a place or organisation.
 _WANTS_PLACE = re.compile(
-    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|instantie|organisatie|where|who can|help me)\b|"
+    r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|where|who can|help me)\b|"
+    # "Welke (welzijns)organisaties ...", "Met welke partners ...", "Wie voert ... uit": names are asked for.
+    r"\b\w*(instanties?|organisaties?|organisations?|organizations?)\b|\bmet\s+welke\s+partners?\b|\bwie\s+voer(t|en)\b|"
     r"\b(me|mij|ons)\s+(\w+\s+)?help(en|e)?\b",  # "kan de gemeente me helpen", "kan iemand ons wat helpen"
     re.I,
 )
@@ -629,7 +641,12 @@ def _same(a: str, b: str) -> bool:
 
 
 def select(
-    req: Request, hits: Sequence[Hit], candidates: Sequence[Candidate], probabilities: Sequence[float], keep: float
+    req: Request,
+    hits: Sequence[Hit],
+    candidates: Sequence[Candidate],
+    probabilities: Sequence[float],
+    keep: float,
+    among: int = 10,
 ) -> list[Candidate]:
     """The answer's sentences: the most probable ones, at most two per passage, most probable first.
 
@@ -644,9 +661,16 @@ def select(
     per_hit: dict[int, int] = {}
     groups = req.municipalities if req.comparison else ()
     # Keep municipalities apart: the best sentence(s) of each one asked about, then the rest.
+    by_words = req.language != "en"
     for municipality in groups:
         own = [c for _, c in ranked if hits[c.hit].passage.municipality == municipality]
-        for c in own[: max(1, n // max(1, len(groups)))]:
+        best = own[: max(1, n // max(1, len(groups)))]
+        # Each municipality's own figure: "Per wanneer gaat de wet in, in A en in B?" wants B's date about the
+        # law, not B's likeliest sentence with some year in it.
+        fact = next((c for c in own[:among] if _fact_about(c, by_words) > 0), None)
+        if fact is not None and not any(_fact_about(c, by_words) > 0 for c in best):
+            best = [*best[:-1], fact]
+        for c in best:
             if c not in chosen:
                 chosen.append(c)
                 per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
@@ -697,6 +721,7 @@ _FACT_NAMES = {
     "email": ("het e-mailadres", "email address"), "address": ("het adres", "address"), "limit": ("de grens", "limit"),
     "amount": ("het bedrag", "amount"), "price": ("het bedrag", "amount"), "percentage": ("het percentage", "percentage"),
     "duration": ("de termijn", "period"), "date": ("de datum", "date"), "count": ("het aantal", "number"),
+    "change": ("de verandering", "change"),
     "age": ("de leeftijd", "age"),
     "person": ("de naam", "name"),
 }  # fmt: skip

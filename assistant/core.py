@@ -296,6 +296,16 @@ class Assistant:
                     if h.passage.chunk_id not in seen
                 ]
             hits.sort(key=lambda h: -h.passage.score)
+            # Each one's two best passages are among those the answer's sentences come from, so that it can
+            # quote each municipality's own figure.
+            front = {
+                h.passage.chunk_id for m in req.municipalities for h in [h for h in hits if h.passage.municipality == m][:2]
+            }
+            for h in hits:
+                if len(front) >= answering.CANDIDATE_HITS:
+                    break
+                front.add(h.passage.chunk_id)
+            hits = [h for h in hits if h.passage.chunk_id in front] + [h for h in hits if h.passage.chunk_id not in front]
         return hits
 
 

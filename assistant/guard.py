@@ -56,6 +56,13 @@ _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|tw
 # with thousands separators or in millions is an amount too.
 _AMOUNT = r"€\s?\d|\d\s?euro|eur\s?\d|\b\d{1,3}(\.\d{3})+(,\d+)?\b|\b\d+(,\d+)?\s?(miljoen|mln|miljard)\b"
 _UNITS = r"(werk)?dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|uren|days?|weeks?|months?|years?|hours?"
+# What a count gives: a number that is not a year, a percentage, a stretch of time ("een periode van 20 jaar"
+# counts no people; "hoeveel jaar" asks a duration) or a day of a month ("1 juli"); "een" is also the article,
+# so only digits and unmistakable number words count.
+_COUNTED = (
+    rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent|({MONTHS}|{_UNITS})\b))"
+    rf"|\b({_NUMBER_WORDS.replace('één|een|', '')})\b(?!\s+({_UNITS})\b)"
+)
 
 # What kind of fact a question wants; such facts must literally appear in a passage. First match wins.
 ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -85,7 +92,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"tot\s+welk\s+(bruto\s+|netto\s+)?(inkomen|vermogen)|"
             r"\b(welke|wat\s+is\s+de|hoe\s+hoog\s+is\s+de|binnen\s+de)\s+(\w+\s+){0,2}?\w*(inkomens|vermogens|huur)grens|"
-            r"\bhoeveel\s+(mag|kan|mogen)\s+(ik|je|we|wij|u|hij|zij)\s+(\w+\s+){0,6}?(bij)?verdienen|"
+            # "verdiene": a typo of "verdienen" still asks how much one may earn.
+            r"\bhoeveel\s+(mag|kan|mogen)\s+(ik|je|we|wij|u|hij|zij)\s+(\w+\s+){0,6}?(bij)?verdien(en|e)?\b|"
+            r"\btot\s+hoeveel\s+(bruto\s+|netto\s+)?(inkomen|vermogen|spaargeld)\b|"
             r"\b(income|asset)\s+limit|how\s+much\s+(can|may)\s+(i|we)\s+(earn|save)",
             re.I,
         ),
@@ -102,6 +111,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\b(wat|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
+            # "Wat is de hoogte van de bijzondere bijstand voor ...?"
+            r"\b(wat\s+(is|was|wordt)|welke\s+is)\s+de\s+hoogte\s+van\b|\bwhat\s+is\s+the\s+level\s+of\b|"
             r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|"
             r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
             # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a count.
@@ -137,6 +148,17 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(r"\d\s?(%|procent)", re.I),
+    ),
+    # A change ("met hoeveel moet het gebruik toenemen", "hoeveel minder", "by how much") is stated as a share
+    # ("met 10% stijgen"), a number ("van 554 naar 681") or in words ("een halvering").
+    "change": (
+        re.compile(
+            r"\bmet\s+hoeveel\s+(\w+\s+){0,15}?(toe\s*nemen|toeneemt|neemt|stijgen|stijgt|dalen|daalt|afnemen|"
+            r"groeien|groeit|verminderen|vermindert|verhogen|verhoogd|verlagen|verlaagd|omhoog|omlaag)\b|"
+            r"\bhoeveel\s+(minder|meer|lager|hoger)\b|\bby\s+how\s+much\b|\bhow\s+much\s+(more|less|lower|higher)\b",
+            re.I,
+        ),
+        re.compile(rf"\d\s?(%|procent)|\b(halver\w*|gehalveerd|verdubbel\w*)\b|{_COUNTED}", re.I),
     ),
     "duration": (
         re.compile(
@@ -175,14 +197,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "count": (
         re.compile(r"\bhoeveel\b|\bhow\s+many\b|\bhow\s+much\b|\baantal\b|\bhoe\s+hoog\b|\bhow\s+high\b", re.I),
-        # A number that is not a year, a percentage, a stretch of time ("een periode van 20 jaar" counts no
-        # people; "hoeveel jaar" asks a duration) or a day of a month ("1 juli"); "een" is also the article, so
-        # only digits and unmistakable number words count. An amount may count: "Hoeveel krijg ik?" asks euros.
-        re.compile(
-            rf"(?<![\d.,])(?!(19|20)\d\d\b)\d[\d.,]*(?![\d.,]*\s*(%|procent|({MONTHS}|{_UNITS})\b))"
-            rf"|\b({_NUMBER_WORDS.replace('één|een|', '')})\b(?!\s+({_UNITS})\b)",
-            re.I,
-        ),
+        # An amount may count: "Hoeveel krijg ik?" asks euros.
+        re.compile(_COUNTED, re.I),
     ),
     "person": (
         re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b", re.I),

@@ -20,7 +20,8 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "eenzaamheid eenzaam ontmoeting",
     ),
     (
-        r"\bschuld|rekeningen|betalingsachterstand|deurwaarder|\bdebts?\b|\bbills\b",
+        r"\bschuld|rekeningen|betalingsachterstand|deurwaarder|\baanmaning|\bincasso|"
+        r"\bachter\s+(met|op)\s+(de|mijn|m'n|onze)\s+(huur|rekeningen|betalingen)|\bdebts?\b|\bbills\b",
         "schulden schuldhulpverlening schuldhulp",
     ),
     (
@@ -57,8 +58,8 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "doorstroming doorstroommakelaar seniorenwoning verhuizen",
     ),
     (
-        r"\b(verzekerd|verzekering|insured|insurance)\b.{0,80}\b(vrijwillig\w*|mantelzorg\w*|ik help|volunteer\w*)|"
-        r"\b(vrijwillig\w*|mantelzorg\w*|ik help|help ik|volunteer\w*)\b.{0,80}\b(verzekerd|verzekering|insured)\b",
+        r"\b(verzekerd|verzekering|insured|insurance)\b.{0,160}\b(vrijwillig\w*|mantelzorg\w*|ik help|volunteer\w*)|"
+        r"\b(vrijwillig\w*|mantelzorg\w*|ik help|help ik|volunteer\w*)\b.{0,160}\b(verzekerd|verzekering|insured)\b",
         "vrijwilligersverzekering",
     ),
     # A place to walk into without an appointment is an "inloop" (inlooppunt, inloopspreekuur) in policy text.
@@ -105,12 +106,28 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "jongeren werk opleiding school",
     ),
     (r"vrijwillig|\bvolunte", "vrijwilliger vrijwilligers vrijwilligerswerk"),
-    (r"\bvog\b|certificate of conduct|verklaring omtrent", "verklaring omtrent gedrag vog"),
+    (r"\bvog\b|certificate of conduct|verklaring omtrent|strafblad|criminal record", "verklaring omtrent gedrag vog"),
     (r"\bvergoed|\breimburs|\bpay (for|myself)|terugbetaald", "vergoeden vergoeding kosten"),
     (r"\bjeugdzorg|\byouth care|\bchild(ren)?\b|\bkids?\b", "jeugdhulp jeugd kinderen"),
     (r"\bklacht|ontevreden|\bcomplain", "klacht klachtenregeling ombudsman"),
     (r"\bwonen\b|\bhousing|\bwoning", "wonen huisvesting woonruimte"),
     (r"\bouderen|\bbejaard|\belderly|\bsenior", "ouderen senioren"),
+    # Staying in one's own home is "langer zelfstandig (thuis) wonen" to policy; a fall at home is what
+    # "valpreventie" prevents ("in welke gevallen" is no fall); losing one's partner brings the "weduwebezoek".
+    (
+        r"\b(in|op)\s+(ons|mijn|m'n|hun|haar|zijn)\s+(eigen\s+)?(huis|huisje|woning|flat)\s+(\w+\s+){0,3}(blijven|wonen)\b|"
+        r"\bthuis\s+blijven\s+wonen|\b(stay|keep living|remain)\s+(\w+\s+)?(at|in)\s+(my|our|their)?\s*(own\s+)?home",
+        "langer zelfstandig thuis wonen",
+    ),
+    (
+        r"\b(is|ben|zijn|was)\s+(\w+\s+){0,4}gevallen\b|\bvalt\s+(steeds|vaak|regelmatig|telkens|soms)\b|"
+        r"\bniet\s+meer\s+(\w+\s+)?vallen\b|\bvalpartij|\bvalgevaar|\b(keeps?\s+)?fall(s|en|ing)?\s+(down|over|at home)\b",
+        "valpreventie valrisico vallen",
+    ),
+    (
+        r"\bweduw|\b(man|vrouw|partner|echtgeno\w*)\s+(\w+\s+){0,3}overleden|\boverleden\s+(man|vrouw|partner)|\bwidow",
+        "weduwebezoek rouw",
+    ),
     (r"\bdementie|\bdementia|vergeetachtig", "dementie dementievriendelijk"),
     (
         r"slimme (apparaat|apparaten|apparaatjes|techniek|spullen|sensor)|\bsensoren|smart home|home automation",
@@ -154,8 +171,14 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         r"(huis|woning|flat|kamer)\b.{0,30}\bwarmer|warmer\s+stoken|\bstook|verwarming|\bkachel",
         "warmtekosten verwarming",
     ),
-    (r"\bzwanger|\bkinderwagen|\bbox\b|kinderstoel|\bwieg\b|\bledikant", "babyuitzet zwangerschap geboorte"),
+    (r"\bzwanger|\bkinderwagen|\bbox\b(?!\s*[1-3]\b)|kinderstoel|\bwieg\b|\bledikant", "babyuitzet zwangerschap geboorte"),
     (r"\bbonnetjes?\b|kassabon|\bbonnen\b|\bfacturen\b", "aankoopbewijzen betaalbewijzen nota's"),
+    # Extra laundry from an illness (a child who wets the bed) is "bewassing" or "waskosten" to the rules.
+    (
+        r"bedplas|\bplast?\s+(\w+\s+){0,4}in\s+(bed|de\s+broek)|\blakens\b|\bextra\s+(was|wassen|waskosten)\b|"
+        r"\bveel\s+(extra\s+)?was\b|\blaundry\b|bed-?wetting|\bwets?\s+(the|his|her)\s+bed",
+        "waskosten bewassing kleding beddengoed slijtage",
+    ),
     (r"verpleeghuis|verzorgingshuis|zorginstelling", "instelling verblijft"),
     (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
     (
@@ -163,8 +186,11 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht".
         r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\s+betaa?l\w*\b.{0,20}\b(mijn|m'n)\b|"
         r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)|"
-        # "ze stopt me wat geld toe", "mijn moeder doet boodschappen voor me"
-        r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij)\b",
+        # "ze stopt me wat geld toe", "mijn moeder doet boodschappen voor me", "ze geeft me af en toe wat geld"
+        r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij)\b|"
+        r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin|buurvrouw|buurman|zoon|dochter|ze|hij|zij)\s+"
+        r"(\w+\s+){0,2}?(geeft|gaf|geven|schenkt|schonk)\s+(me|mij|ons)\s+(\w+\s+){0,5}?(geld|euro)\b|"
+        r"\b(gives?|gave)\s+(me|us)\s+(\w+\s+){0,3}?money\b",
         "giften gift kostenvoordelen",
     ),
 )

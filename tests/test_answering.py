@@ -545,6 +545,17 @@ def test_a_comparison_keeps_each_municipality_s_figure():
     assert "€ 40" in answer.text and "€ 55" in answer.text
 
 
+def test_a_comparison_quotes_each_municipality_s_own_fact_not_its_likeliest_sentence():
+    texts = [
+        "In Aadorp gaat de nieuwe wet inburgering in op 1 juli 2021.",
+        "Beedorp werkt aan de nieuwe wet inburgering en aan inburgering in de wijk. "
+        "Beedorp vindt de wet inburgering belangrijk voor nieuwkomers. "
+        "De wet inburgering gaat in Beedorp in op 1 januari 2022.",
+    ]
+    answer = _compare(texts, "Per wanneer gaat de nieuwe wet inburgering in, in Aadorp en in Beedorp?")
+    assert "1 juli 2021" in answer.text and "1 januari 2022" in answer.text
+
+
 def test_a_sentence_without_a_year_speaks_of_its_documents_year():
     from assistant.answering import _year_matches
 
@@ -671,3 +682,22 @@ def test_a_refusal_says_the_documents_lack_a_word_only_when_none_of_them_uses_it
     elsewhere = refusal(req, "unsupported", ("bijstandsuitkering", "fortuin"), used=("bijstandsuitkering",))
     assert "staat niets" not in elsewhere.text
     assert "vind ik niets dat uw vraag over 'bijstandsuitkering' of 'fortuin' beantwoordt" in elsewhere.text
+
+
+def test_a_question_for_organisations_asks_for_names():
+    index = BM25Index(TEXTS)
+    for question in (
+        "Welke welzijnsorganisaties voeren het welzijnswerk uit?",
+        "Met welke partners werkt de gemeente samen?",
+        "Wie voert de welzijnsvoorzieningen uit?",
+    ):
+        assert evidence(_req(question), _hits(), index, {}).question["asks_place"] == 1.0
+    assert evidence(_req("Wat kost een stempas?"), _hits(), index, {}).question["asks_place"] == 0.0
+
+
+def test_a_pronominal_adverb_is_no_subject():
+    texts = ["Giften hebben geen gevolgen voor de uitkering.", "Daarop volgt een besluit.", "Een uitkering per maand."]
+    # "daarop" is rare in policy text, but points back at what was said, as a pronoun does: the gift is the subject.
+    found = _question_terms(_req("Ik krijg giften van mijn moeder. Word ik daarop gekort?"), BM25Index(texts))
+    assert "daarop" not in found.specific
+    assert "gif" in found.specific  # the stem of "giften"

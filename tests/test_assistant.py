@@ -1,10 +1,11 @@
 import pytest
 
+from assistant import answering
 from assistant.core import Assistant
-from assistant.domain import Turn
+from assistant.domain import Passage, Turn
 from assistant.embedders import HashingEmbedder
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
-from assistant.retrieval import Retriever
+from assistant.retrieval import Hit, Retriever
 from assistant.stores import MemoryStore, cosines
 from tests.conftest import plain_model
 
@@ -186,7 +187,7 @@ def test_bm25s_best_passages_reach_the_answer_and_the_sources_shown(tmp_path, mo
     # A story shares its everyday words with many passages and its telling words with one passage each: both
     # dense lists follow the story, BM25 the words, and BM25's first must not be outvoted out of the passages
     # an answer is read from, nor its second out of the ten shown.
-    from assistant import answering, retrieval
+    from assistant import retrieval
     from ingest.indexing import ingest
 
     corpus = tmp_path / "c"
@@ -211,3 +212,25 @@ def test_bm25s_best_passages_reach_the_answer_and_the_sources_shown(tmp_path, mo
     monkeypatch.setattr(retrieval, "LEXICAL_PLACES", ())
     first, second = places()
     assert first >= answering.CANDIDATE_HITS and second >= 10  # without the rule the story outvotes them
+
+
+class _AadorpFirst:
+    """A search that ranks Aadorp's eight passages above Beedorp's two, whichever municipality is asked."""
+
+    def __init__(self) -> None:
+        names = [("Aadorp", i) for i in range(8)] + [("Beedorp", 8), ("Beedorp", 9)]
+        self.hits = [
+            Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", f"Tekst {i}.", 0, 9, 1.0 - i / 10), 0.8, 1.0)
+            for m, i in names
+        ]
+
+    def search(self, question, k, municipalities=(), expansion=""):  # noqa: ANN001, ANN201
+        return [h for h in self.hits if not municipalities or h.passage.municipality in municipalities][:k]
+
+
+def test_a_comparison_reads_sentences_from_each_municipality_s_best_passages():
+    req = answering.Request("Wat doen Aadorp en Beedorp?", "nl", "resident", ("Aadorp", "Beedorp"), (), True)
+    hits = Assistant(_AadorpFirst(), plain_model())._retrieve(req)  # type: ignore[arg-type]
+    # Beedorp's two passages are among those the answer's sentences come from, though Aadorp's score higher.
+    read = [h.passage.municipality for h in hits[: answering.CANDIDATE_HITS]]
+    assert read.count("Beedorp") == 2 and len(hits) == 10

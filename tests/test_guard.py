@@ -23,11 +23,15 @@ def test_answer_types_and_facts():
     # An income limit is asked for, not mentioned; it is an amount or a share of a norm.
     assert guard.answer_type("Tot welk inkomen kom ik in aanmerking voor de minimaregelingen?") == "limit"
     assert guard.answer_type("Hoeveel mag ik naast mijn uitkering bijverdienen?") == "limit"
+    assert guard.answer_type("hoeveel mag je verdiene voor zo'n pas?") == "limit"
+    assert guard.answer_type("Tot hoeveel inkomen mag je hebben?") == "limit"
     assert guard.answer_type("Hoe lang krijg ik toeslag met woonkosten boven de huurgrens?") == "duration"
     assert guard.has_fact("limit", "tot 130 procent van het sociaal minimum")
     assert guard.has_fact("limit", "een inkomen tot € 1.900 per maand")
     assert not guard.has_fact("limit", "inwoners met een laag inkomen")
     assert guard.answer_type("Hoe hoog is de individuele inkomenstoeslag?") == "amount"
+    assert guard.answer_type("Wat is de hoogte van de bijzondere bijstand voor extra warmtekosten?") == "amount"
+    assert guard.answer_type("Heeft een gift gevolgen voor de hoogte van de uitkering?") is None
     # What one pays is a price, not a count; what to do when one cannot pay is no literal fact.
     assert guard.answer_type("Wat moet ik per maand betalen als eigen bijdrage?") == "price"
     assert guard.answer_type("Hoeveel betaal je per maand voor huishoudelijke hulp?") == "price"
@@ -37,7 +41,14 @@ def test_answer_types_and_facts():
     assert guard.answer_type("How much leefgeld per week does a refugee receive?") == "price"
     assert guard.answer_type("How much special assistance can I get as an heir?") == "price"
     assert guard.answer_type("How much of the plan is finished?") == "count"
-    assert guard.answer_type("By how much does the number of places increase in 2025?") == "count"
+    # A change is given as a share, a number or a word ("met 10% stijgen", "van 554 naar 681", "een halvering").
+    assert guard.answer_type("By how much does the number of places increase in 2025?") == "change"
+    assert guard.answer_type("Met hoeveel moet het gebruik van de regelingen toenemen?") == "change"
+    assert guard.answer_type("Met hoeveel partners werkt de gemeente samen?") == "count"
+    assert guard.has_fact("change", "Het gebruik moet met 10% stijgen.")
+    assert guard.has_fact("change", "Het aantal plekken stijgt van 554 naar 681.")
+    assert guard.has_fact("change", "De ambitie is een halvering van de jeugdhulp.")
+    assert not guard.has_fact("change", "De ambitie voor 2030 staat vast.")
     assert guard.answer_type("How much does a funeral cost?") == "amount"
     assert guard.answer_type("What is the maximum amount of savings allowed?") == "amount"
     assert guard.answer_type("How much can the municipality pay back?") == "amount"

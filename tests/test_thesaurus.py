@@ -62,6 +62,16 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "doorstroming" in thesaurus.expand("Mijn moeder wil eigenlijk kleiner wonen, hoe regelt ze dat?")
     assert "vrijwilligersverzekering" in thesaurus.expand("Ik help mijn buurvrouw en viel van de trap, ben ik verzekerd?")
     assert "vrijwilligersverzekering" not in thesaurus.expand("Kan de gemeente helpen met mijn verzekering?")
+    assert "vrijwilligersverzekering" in thesaurus.expand(
+        "Ik help mijn buurvrouw van 87 met boodschappen en zo, en laatst stootte ik per ongeluk haar tv van de kast. "
+        "Ben ik daarvoor ergens verzekerd?"
+    )
+    assert "schuldhulpverlening" in thesaurus.expand("ik krijg steeds meer aanmaningen en loop achter met de huur")
+    assert "vog" in thesaurus.expand("ze willen een verklaring dat je geen strafblad hebt")
+    assert "langer zelfstandig thuis wonen" in thesaurus.expand("we willen in ons eigen huis in Voorburg blijven wonen")
+    assert "valpreventie" in thesaurus.expand("mijn moeder is deze winter al 2x gevallen")
+    assert "valpreventie" not in thesaurus.expand("In welke gevallen krijg ik bijzondere bijstand?")
+    assert "weduwebezoek" in thesaurus.expand("Sinds mijn man is overleden zit ik de hele dag alleen")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
@@ -80,6 +90,12 @@ def test_what_residents_call_the_costs_special_assistance_rules_name():
     assert "gehoorapparaat" in thesaurus.expand("mn hoortoestel is stuk, krijg ik de reparatie vergoed?")
     assert "warmtekosten" in thesaurus.expand("de dokter zegt dat mijn huis warmer moet")
     assert "babyuitzet" in thesaurus.expand("ik ben zwanger en heb een kinderwagen en een box nodig")
+    assert "giften" in thesaurus.expand("mijn moeder geeft me af en toe wat geld om rond te komen")
+    assert "giften" not in thesaurus.expand("de gemeente geeft me geen geld voor een wasmachine")
+    assert "waskosten" in thesaurus.expand("mijn zoon plast nog elke nacht in bed, ik sta de hele dag te wassen")
+    assert "waskosten" not in thesaurus.expand("mijn wasmachine is kapot")
+    # "box 3" is the income tax's, not a playpen.
+    assert not thesaurus.in_domain("Can you help me fill in my income tax return? I don't understand box 3.")
     assert "aankoopbewijzen" in thesaurus.expand("moet ik de bonnetjes van de meubels bewaren?")
     assert "uitvaartkosten" in thesaurus.expand("hoeveel krijg je voor de begravenis?")
     # The weather getting warmer is no cost of a home.
