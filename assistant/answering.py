@@ -332,6 +332,10 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     # is the question's subject under that name, and weighs as the question's own word.
     stand_ins = terms(thesaurus.expand(" ".join(surface.get(t, t) for t in unknown))) if unknown else []
     own = own | {t: index.idf(t) for t in stand_ins if t not in ignore and t in index.postings and t not in own}
+    # Nor is such a word one the documents know nothing of ("strafblad": they speak of the VOG).
+    unknown = tuple(
+        t for t in unknown if not any(s in index.postings for s in terms(thesaurus.expand(surface.get(t, t))))
+    )
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
     # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
     kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()

@@ -701,3 +701,20 @@ def test_a_pronominal_adverb_is_no_subject():
     found = _question_terms(_req("Ik krijg giften van mijn moeder. Word ik daarop gekort?"), BM25Index(texts))
     assert "daarop" not in found.specific
     assert "gif" in found.specific  # the stem of "giften"
+
+
+def test_a_word_the_thesaurus_renames_is_not_unknown_to_the_documents():
+    texts = [*TEXTS, "Wij vergoeden de leges van een Verklaring omtrent gedrag (VOG)."]
+    req = Request(
+        "Ze willen een verklaring dat je geen strafblad hebt, moet ik die zelf betalen?",
+        "nl",
+        "resident",
+        (),
+        (),
+        False,
+        expansion="verklaring omtrent gedrag vog",
+        indexed=("Ergens",),
+    )
+    found = evidence(req, _hits(), BM25Index(texts), {})
+    # "strafblad" is in no document, but they speak of it as the VOG: not what they lack.
+    assert found.unknown == ("betalen",)
