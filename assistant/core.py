@@ -298,9 +298,9 @@ class Assistant:
             hits.sort(key=lambda h: -h.passage.score)
             # Each one's two best passages are among those the answer's sentences come from, so that it can
             # quote each municipality's own figure.
-            front = {
-                h.passage.chunk_id for m in req.municipalities for h in [h for h in hits if h.passage.municipality == m][:2]
-            }
+            front: set[str] = set()
+            for m in req.municipalities:
+                front.update([h.passage.chunk_id for h in hits if h.passage.municipality == m][:2])
             for h in hits:
                 if len(front) >= answering.CANDIDATE_HITS:
                     break
