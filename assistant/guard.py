@@ -115,7 +115,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\b(wat\s+(is|was|wordt)|welke\s+is)\s+de\s+hoogte\s+van\b|\bwhat\s+is\s+the\s+level\s+of\b|"
             r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|"
             r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
-            # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a count.
+            # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a change.
             r"how\s+much\s+(money|is|do)\b|how\s+much\s+does\s+(\w+\s+){0,4}?(cost|pay|get|receive)|\bamount\b|"
             r"how\s+much\s+(can|will|does|do|would)\s+(\w+\s+){0,3}?(contribute|reimburse|cover|give|pay)\b|"
             # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
