@@ -61,6 +61,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/sample-extra25.jsonl evals/questions/sample-extra26.jsonl \
                evals/questions/sample-extra27.jsonl \
                evals/questions/sample-extra28.jsonl \
+               evals/questions/sample-extra29.jsonl \
                evals/questions/rotterdam.jsonl=$(RDAM_DATA) evals/questions/rotterdam2.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam3.jsonl=$(RDAM_DATA) evals/questions/rotterdam4.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam5.jsonl=$(RDAM_DATA) evals/questions/rotterdam6.jsonl=$(RDAM_DATA) \
@@ -75,7 +76,8 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/rotterdam23.jsonl=$(RDAM_DATA) evals/questions/rotterdam24.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam25.jsonl=$(RDAM_DATA) evals/questions/rotterdam26.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam27.jsonl=$(RDAM_DATA) \
-               evals/questions/rotterdam28.jsonl=$(RDAM_DATA)
+               evals/questions/rotterdam28.jsonl=$(RDAM_DATA) \
+               evals/questions/rotterdam29.jsonl=$(RDAM_DATA)
 fit: index
 	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
 	$(BIN)/wegwijzer fit $(QUESTIONS) --check

@@ -171,7 +171,7 @@ _PLAIN = re.compile(r"[a-zà-ÿ]{6,}(-[a-zà-ÿ]+)*", re.I)
 # features count them as they were fitted; only a refusal does not name them.
 _NOT_A_SUBJECT = frozenset(
     """jullie julliezelf mezelf jezelf zichzelf onszelf hunzelf elkaar mekaar iedereen niemand allemaal
-    allebei hetzelfde dezelfde datgene degene zoiets sommige anderen ergens nergens overal hoelang hoevaak
+    allebei hetzelfde dezelfde datgene degene zoiets sommige anderen ergens nergens overal hoelang hoevaak weinig
     hoeveelste waarvoor waarmee waarheen waardoor waarover waarbij waarin waarop waaraan terwijl hoewel
     voordat nadat totdat zodra zodat misschien alsjeblieft alstublieft bedankt erover ervan erop erin ermee
     erbij ervoor daarvan daarover daarin daarop daaraan daaruit daartoe daardoor hiervan hierover hierin hierop
@@ -210,6 +210,15 @@ _ALSO_THERE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "in de begroting 2026", "het Sociaal Kompas 2017-2020", "the 2025 budget": a year that names a document says which document, not
+# which year the fact is about ("Welke ambitie heeft de begroting 2026 voor de jeugdzorg, en tegen welk jaar?" is
+# answered by "halvering in 2030").
+_DOCUMENT_YEAR = re.compile(
+    r"\b(?:\w*begroting|jaarverslag|jaarrekening|beleidsplan|kompas|nota|beleidsregels?|verordening|"
+    r"uitvoeringsprogramma|beleidskader|speerpunten)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|"
+    r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:budget|policy\s+plan|annual\s+report|regulations?)\b",
+    re.I,
+)
 # A regulation's rules are found and shown by article ("Artikel 9.2 Terugvordering ..."): staff, and anyone who
 # asks "in welk artikel staat dat?", get each quoted rule's article number.
 _ARTICLE = re.compile(r"^(artikel|article)\s+\d+[a-z]?(\.\d+[a-z]?)*\b", re.I)
@@ -298,7 +307,8 @@ class _Terms:
     content: int  # how many content words the question has
     surface: dict[str, str]  # term -> a word of the question that gave it (to name what is missing)
     focus_words: frozenset[str]  # what the question asks for ("wethouder" in "Welke wethouder ...")
-    years: frozenset[str]  # the years it names
+    years: frozenset[str]  # the years it names, but those of a document it names
+    documents: frozenset[str]  # the years of the documents it names
     frame: frozenset[str]  # terms only of "ik woon in <place>" or "wie kan me helpen": where and how, not what
     fixes: dict[str, str]  # the question's typos -> the documents' words they stand for
 
@@ -348,12 +358,13 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     in_asking = set(_mended(asking(req.question), fixes))
     asked = _rarest({t: w for t, w in subject.items() if t in in_asking}) or specific
     words_asked = _asked_for(req.question, fixes) - ignore
-    years = frozenset(_YEAR.findall(req.question))
+    years = frozenset(_YEAR.findall(_DOCUMENT_YEAR.sub(" ", req.question)))
+    documents = frozenset(y for m in _DOCUMENT_YEAR.finditer(req.question) for y in _YEAR.findall(m.group(0)))
     unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
     unframed = _ASKS_HELP.sub(" ", unframed)
     frame = frozenset(content) - set(_mended(unframed, fixes))
     return _Terms(
-        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, frame, fixes
+        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, documents, frame, fixes
     )
 
 
@@ -446,7 +457,7 @@ def evidence(
                 "part_subject": float(bool(named_parts)),
                 "fact_specific": coverage(in_fact, qt.specific, index),
                 "asked": coverage(in_fact, qt.asked, index),
-                "year": _year_matches(qt.years, whole, in_passage, passage_years, p.year),
+                "year": _year_matches(qt.years, whole, in_passage, passage_years, p.year, qt.documents),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
                 "words": min(n_words, 80) / 80,
@@ -560,9 +571,17 @@ def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple
 
 
 def _year_matches(
-    years: frozenset[str], text: str, in_passage: set[str], passage_years: frozenset[str], own_year: int | None
+    years: frozenset[str],
+    text: str,
+    in_passage: set[str],
+    passage_years: frozenset[str],
+    own_year: int | None,
+    documents: frozenset[str] = frozenset(),
 ) -> float:
     """-1 when no year is asked; 1 when the sentence is about an asked year, 0 when it is about another.
+
+    A question that names only its document's year ("volgens de begroting 2026") asks about that document:
+    1 for its sentences, whatever years they name, 0 for another year's document.
 
     A sentence's own years decide ("180 (2021) · 147 (2022)" is no figure for 2024). A sentence that names
     none speaks of its document's year when its passage names that year ("Streefwaarde: … 170
@@ -571,7 +590,7 @@ def _year_matches(
     document's year in its title; else of any year its title or section names.
     """
     if not years:
-        return -1.0
+        return float(str(own_year) in documents) if documents and own_year is not None else -1.0
     named = set(_YEAR.findall(text))
     if named:
         return float(bool(named & years))

@@ -107,7 +107,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # "Hoeveel krijg ik?", "Hoeveel kan de gemeente bijdragen?", "Hoeveel wordt er vergoed?": money, not a count
             # ("Hoeveel mensen krijgen ..." is one).
             r"hoeveel\s+(krijg|krijgt|ontvang|ontvangt)\s+(ik|je|u|men|hij|zij|ze|we|wij)\b|"
-            r"hoeveel\s+(\w+\s+){0,3}?(bijdragen|vergoeden|vergoedt|vergoed|uitkeren)\b|"
+            # The payer may be named in full: "hoeveel kan de gemeente Hollands Kroon bijdragen".
+            r"hoeveel\s+(\w+\s+){0,5}?(bijdragen|vergoeden|vergoedt|vergoed|uitkeren)\b|"
             r"\b(wat|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
             r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"

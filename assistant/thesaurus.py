@@ -128,6 +128,14 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         r"\bweduw|\b(man|vrouw|partner|echtgeno\w*)\s+(\w+\s+){0,3}overleden|\boverleden\s+(man|vrouw|partner)|\bwidow",
         "weduwebezoek rouw",
     ),
+    # "Welzijnswerk" is done by welfare organisations; policy names them and what they provide.
+    (r"\bwelzijnswerk|\bwelzijnsinstelling|\bwelfare\s+(work|organi[sz]ations?)", "welzijn welzijnsorganisaties welzijnsvoorzieningen"),
+    # A target to bring something down is a "daling", a "halvering" or "verminderen" in policy's words.
+    (
+        r"\bterug\s*(te\s+)?dring|\bdringt\s+(\w+\s+){0,4}terug\b|\breduc(eren|eert|tie|e|es|ing|tion)\b|"
+        r"\bomlaag\s+(te\s+)?(brengen|krijgen)|\bcut\s+(back|down)\b",
+        "verminderen daling dalen afname halvering terugbrengen",
+    ),
     (r"\bdementie|\bdementia|vergeetachtig", "dementie dementievriendelijk"),
     (
         r"slimme (apparaat|apparaten|apparaatjes|techniek|spullen|sensor)|\bsensoren|smart home|home automation",

@@ -151,20 +151,21 @@ def _best_keep(train: Sequence[Example], sentence: Logistic) -> float:
     """The sentence cut whose answers carry the most key facts on the fitting questions (ties: fewer sentences)."""
     from assistant.answering import SENTENCES
 
-    def score(keep: float) -> float:
-        total = 0.0
-        for ex in train:
-            if not (ex.item.answerable and ex.item.must_include):
-                continue
+    ranked = []  # each question with key facts, and its first candidates, best first, with their probabilities
+    for ex in train:
+        if ex.item.answerable and ex.item.must_include and ex.evidence.candidates:
             probabilities = sentence_probabilities(ex.evidence, sentence)
-            ranked = sorted(
-                zip(probabilities, (c.full_text for c in ex.evidence.candidates), strict=True), key=lambda pc: -pc[0]
+            texts = (c.full_text for c in ex.evidence.candidates)
+            best = sorted(zip(probabilities, texts, strict=True), key=lambda pc: -pc[0])
+            ranked.append((ex.item, best[: SENTENCES.get(ex.item.audience, 3)]))
+
+    def score(keep: float) -> float:
+        return sum(
+            metrics.key_facts(
+                " ".join(t for p, t in best if p >= keep * best[0][0]), it.must_include, it.must_not_include
             )
-            if not ranked:
-                continue
-            kept = [t for p, t in ranked[: SENTENCES.get(ex.item.audience, 3)] if p >= keep * ranked[0][0]]
-            total += metrics.key_facts(" ".join(kept), ex.item.must_include, ex.item.must_not_include)
-        return total
+            for it, best in ranked
+        )
 
     return max(KEEPS, key=lambda k: (score(k), k))
 

@@ -92,6 +92,7 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoeveel bedraagt de toeslag in 2025?") == "amount"
     # So does what someone gets, or what the municipality contributes or reimburses; how many people get it is a count.
     assert guard.answer_type("Hoeveel kan de gemeente bijdragen aan de uitvaart?") == "amount"
+    assert guard.answer_type("Hoeveel kan de gemeente Hollands Kroon bijdragen aan de uitvaart?") == "amount"
     assert guard.answer_type("Hoeveel wordt er vergoed voor een bril?") == "amount"
     assert guard.answer_type("hoeveel krijg je max?") in ("amount", "price")
     assert guard.answer_type("How much can the municipality contribute?") == "amount"

@@ -72,6 +72,9 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "valpreventie" in thesaurus.expand("mijn moeder is deze winter al 2x gevallen")
     assert "valpreventie" not in thesaurus.expand("In welke gevallen krijg ik bijzondere bijstand?")
     assert "weduwebezoek" in thesaurus.expand("Sinds mijn man is overleden zit ik de hele dag alleen")
+    assert "welzijnsorganisaties" in thesaurus.expand("Welke organisatie doet het welzijnswerk in de gemeente?")
+    assert "halvering" in thesaurus.expand("Welke ambitie heeft de gemeente voor het terugdringen van de jeugdzorg?")
+    assert "daling" in thesaurus.expand("How does the city want to reduce youth care costs?")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
