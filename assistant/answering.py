@@ -314,8 +314,9 @@ class _Terms:
 
     @property
     def focus(self) -> frozenset[str]:
-        """What it asks for, with its years: 2022's figure does not answer a question about 2024."""
-        return self.focus_words | self.years
+        """What it asks for, with its years: 2022's figure does not answer a question about 2024, and a 2017 plan
+        does not answer one about the 2026 budget."""
+        return self.focus_words | self.years | self.documents
 
 
 def _question_terms(req: Request, index: BM25Index) -> _Terms:

@@ -264,6 +264,9 @@ def test_the_year_of_a_named_document_is_not_the_year_asked_about():
     assert older.refused and "2021" in older.text
     # A year asked outright still is the year the fact must be about.
     assert _answer_from(texts, "Hoeveel dalen de kosten van jeugdhulp in 2027?").refused
+    # Which document is asked about still counts for the passages: the 2025 budget's, not a 2017 plan's.
+    found = _question_terms(_req("Wat zegt de begroting 2025 over jeugdhulp?"), BM25Index(texts))
+    assert found.years == frozenset() and "2025" in found.focus
 
 
 def test_the_sentence_after_one_about_the_subject_may_give_the_fact():
