@@ -210,9 +210,9 @@ _ALSO_THERE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "in de begroting 2026", "het Sociaal Kompas 2017-2020", "the 2025 budget": a year that names a document says which document, not
-# which year the fact is about ("Welke ambitie heeft de begroting 2026 voor de jeugdzorg, en tegen welk jaar?" is
-# answered by "halvering in 2030").
+# "in de begroting 2026", "het Sociaal Kompas 2017-2020", "the 2025 budget": a year that names a document says which
+# document, not which year the fact is about ("Welke ambitie heeft de begroting 2026 voor de jeugdzorg, en tegen welk
+# jaar?" is answered by "halvering in 2030").
 _DOCUMENT_YEAR = re.compile(
     r"\b(?:\w*begroting|jaarverslag|jaarrekening|beleidsplan|kompas|nota|beleidsregels?|verordening|"
     r"uitvoeringsprogramma|beleidskader|speerpunten)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|"
@@ -365,8 +365,9 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     unframed = _ASKS_HELP.sub(" ", unframed)
     frame = frozenset(content) - set(_mended(unframed, fixes))
     return _Terms(
-        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, documents, frame, fixes
-    )
+        own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, documents,
+        frame, fixes,
+    )  # fmt: skip
 
 
 def _typos(question: str, index: BM25Index) -> dict[str, str]:
