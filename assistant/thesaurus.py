@@ -129,7 +129,10 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "weduwebezoek rouw",
     ),
     # "Welzijnswerk" is done by welfare organisations; policy names them and what they provide.
-    (r"\bwelzijnswerk|\bwelzijnsinstelling|\bwelfare\s+(work|organi[sz]ations?)", "welzijn welzijnsorganisaties welzijnsvoorzieningen"),
+    (
+        r"\bwelzijnswerk|\bwelzijnsinstelling|\bwelfare\s+(work|organi[sz]ations?)",
+        "welzijn welzijnsorganisaties welzijnsvoorzieningen",
+    ),
     # A target to bring something down is a "daling", a "halvering" or "verminderen" in policy's words.
     (
         r"\bterug\s*(te\s+)?dring|\bdringt\s+(\w+\s+){0,4}terug\b|\breduc(eren|eert|tie|e|es|ing|tion)\b|"
