@@ -799,11 +799,17 @@ def _not_found(req: Request, missing: Sequence[str], used: Sequence[str] = ()) -
 # A word right before "ik", "je" or "u" is the verb of a question ("Hoeveel betaal ik ...", "Krijg je ..."), not a
 # subject the documents lack; a noun there ("welke regeling ik ...") has a noun's ending.
 _BEFORE_SUBJECT = re.compile(r"\b(\w+)\s+(?:ik|je|jij|u|we|wij)\b", re.I)
+# A main clause's verb comes second: right after its subject when the clause starts with it ("ik hoorde dat ...",
+# ", we wonen ..."). Not after a subordinating word ("omdat ik ziek ben"): there the verb comes last.
+_AFTER_SUBJECT = re.compile(
+    r"(?:^|[.,;:!?]\s*|\b(?:en|maar|want|dus)\s+)(?:ik|je|jij|u|we|wij|hij|zij|ze)\s+(\w+)", re.I
+)
 _NOUN_ENDING = re.compile(r"(ing|heid|schap|teit|tie|isme|aar|eur|ist)$")
 
 
 def _verbs(question: str) -> set[str]:
-    return {w.lower() for w in _BEFORE_SUBJECT.findall(question) if not _NOUN_ENDING.search(w.lower())}
+    found = (*_BEFORE_SUBJECT.findall(question), *_AFTER_SUBJECT.findall(question))
+    return {w.lower() for w in found if not _NOUN_ENDING.search(w.lower())}
 
 
 def _nameable(word: str, verbs: set[str]) -> bool:

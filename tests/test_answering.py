@@ -67,6 +67,13 @@ def test_a_refusal_does_not_name_the_questions_verb_as_missing():
     assert answer.refused and "'beschikking'" in answer.text and "betaal" not in answer.text
 
 
+def test_a_refusal_does_not_name_the_verb_after_the_subject_as_missing():
+    # A main clause that starts with its subject has its verb next: "ik hoorde" is how the resident heard it.
+    question = "Ik hoorde iets over mantelzorgers. Hoeveel betaal ik voor een beschikking?"
+    answer = _answer(question, _model("best_specific", 0.99))
+    assert answer.refused and "'beschikking'" in answer.text and "hoorde" not in answer.text
+
+
 def test_a_refusal_does_not_name_when_as_what_the_documents_lack():
     # "vorige week" says when, not what.
     answer = _answer("Ik kreeg vorige week een brief over mijn rolstoel, wat nu?", _model("best_specific", 0.99))
