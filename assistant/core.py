@@ -261,6 +261,9 @@ class Assistant:
         # Place names say where to look, not what to look for.
         place_names = places.names_of(places.indexed) | {o.lower() for o in others} | {"nederland", "rijk"}
         lang = language.detect(question)
+        foreign = answering.named_elsewhere(
+            places.without_places(query), named, self.retriever.index, self.retriever.municipalities_using
+        )
         return answering.Request(
             question=query,
             language=lang,
@@ -272,6 +275,7 @@ class Assistant:
             in_domain=thesaurus.in_domain(query),
             indexed=places.indexed,
             place_names=frozenset(place_names),
+            foreign=foreign,
         )
 
     def _standalone(self, question: str, history: Sequence[Turn]) -> str | None:

@@ -109,16 +109,20 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"hoeveel\s+(krijg|krijgt|ontvang|ontvangt)\s+(ik|je|u|men|hij|zij|ze|we|wij)\b|"
             # The payer may be named in full: "hoeveel kan de gemeente Hollands Kroon bijdragen".
             r"hoeveel\s+(\w+\s+){0,5}?(bijdragen|vergoeden|vergoedt|vergoed|uitkeren)\b|"
-            r"\b(wat|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
-            r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief)\b|"
+            r"\b(wat|hoeveel|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
+            r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief|premie|prijs)\b|"
+            # A "richtprijs" (a guide price a scheme pays, "prijzen" for several) is an amount however asked.
+            r"\brichtprij(s|zen)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
             # "Wat is de hoogte van de bijzondere bijstand voor ...?"
             r"\b(wat\s+(is|was|wordt)|welke\s+is)\s+de\s+hoogte\s+van\b|\bwhat\s+is\s+the\s+level\s+of\b|"
-            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|"
+            r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|\bin\s+euro'?s?\b|"
             r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
             # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a change.
             r"how\s+much\s+(money|is|do)\b|how\s+much\s+does\s+(\w+\s+){0,4}?(cost|pay|get|receive)|\bamount\b|"
             r"how\s+much\s+(can|will|does|do|would)\s+(\w+\s+){0,3}?(contribute|reimburse|cover|give|pay)\b|"
+            # "How much huurtoeslag (rent benefit) will I get?", as the Dutch "hoeveel ... krijg ik".
+            r"how\s+much\b[^.?!]{0,60}?\b(will|do|does|would|can|could)\s+(i|we|you|he|she|they)\s+(get|receive)\b|"
             # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
             r"how\s+much\s+(\w+\s+){0,2}?(money|euros?|leefgeld|allowance|benefits?|assistance|support|subsidy|"
             r"contribution|compensation|reimbursement|budget|rent|fee)\b|how\s+much\s+(\w+\s+){0,6}?(per|a|each)\s+(week|month|year|hour)\b|"
@@ -160,6 +164,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(rf"\d\s?(%|procent)|\b(halver\w*|gehalveerd|verdubbel\w*)\b|{_COUNTED}", re.I),
+    ),
+    # How often: "twee reacties per maand", "eenmaal per kalenderjaar", "ten hoogste twee keer per week".
+    "frequency": (
+        re.compile(r"\bhoe\s*vaak\b|\bhow\s+often\b|\bhow\s+many\s+times\b", re.I),
+        re.compile(
+            rf"\bper\s+(kalender)?({_UNITS}|kwartaal|quarter)\b|\b(\d+|{_NUMBER_WORDS})\s*(keer|maal|x|times)\b|"
+            r"\b(eenmaal|tweemaal|driemaal|jaarlijks|maandelijks|wekelijks|dagelijks|once|twice|yearly|monthly|weekly|daily)\b",
+            re.I,
+        ),
     ),
     "duration": (
         re.compile(

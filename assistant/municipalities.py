@@ -138,6 +138,10 @@ class Gazetteer:
                 if name.isupper() and len(name) <= 4:
                     self._upper_only.add(key)
         self._pattern = _pattern(self._names)
+        # A place's name with the capitalised words that go on it: "Utrecht Centraal", "Rotterdam Zuid".
+        self._place_names = (
+            re.compile(self._pattern.pattern + r"(?-i:\s+[A-Z][\w-]*)*", re.IGNORECASE) if self._pattern else None
+        )
         self._indexed_set = set(self.indexed)
         self._long_names = [(n, m) for n, m in self._names.items() if m in self._indexed_set and len(n) >= MIN_MISSPELT]
 
@@ -153,6 +157,11 @@ class Gazetteer:
             ):
                 continue
             yield self._names[key]
+
+    def without_places(self, text: str) -> str:
+        """`text` with the names of places (any Dutch one, and the indexed municipalities' aliases) put out of the
+        way: the names it has left are of something else (a scheme, an organisation)."""
+        return self._place_names.sub("plaats", text) if self._place_names else text
 
     def detect(self, text: str) -> list[str]:
         """Indexed municipalities named in `text` (by name, place or alias), in order of first mention;

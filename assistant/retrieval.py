@@ -191,6 +191,11 @@ class Retriever:
         self.refresh()
         return [str(m.get("municipality", "")) for m in self._metas]
 
+    def municipalities_using(self, term: str) -> set[str]:
+        """The municipalities some passage of which has the (stemmed) term."""
+        self.refresh()
+        return {str(self._metas[i].get("municipality", "")) for i, _ in self._index.postings.get(term, ())}
+
     def municipality_aliases(self) -> dict[str, tuple[str, ...]]:
         """Each indexed municipality with the aliases its documents' metadata gives."""
         self.refresh()

@@ -742,3 +742,23 @@ def test_a_word_the_thesaurus_renames_is_not_unknown_to_the_documents():
     found = evidence(req, _hits(), BM25Index(texts), {})
     # "strafblad" is in no document, but they speak of it as the VOG: not what they lack.
     assert found.unknown == ("betalen",)
+
+
+def test_a_fact_is_not_about_the_question_for_naming_an_everyday_word():
+    # In rules that all speak of bijstand, "hoeveel bijstand" is not answered by any amount whose sentence says
+    # "bijstand": the kilometre rate is about travel, not about what a single person gets.
+    texts = [
+        "De bijzondere bijstand voor reiskosten bedraagt € 0,23 per kilometer.",
+        *(f"De bijzondere bijstand voor kostensoort {i} wordt per aanvraag bepaald." for i in range(12)),
+        "Een alleenstaande ouder kan terecht bij het wijkteam.",
+        "Wie een huurwoning zoekt, schrijft zich in.",
+    ]
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0 / (i + 1)), 0.86, 1.0)
+        for i, text in enumerate(texts)
+    ]
+    req = _req("Hoeveel bijstand krijg ik als alleenstaande met een huurwoning?")
+    ev = evidence(req, hits, BM25Index(texts), {})
+    assert ev.candidates[0].features["focus_words"] < 1  # nothing asked for says what the fact is about
+    answer = compose(req, hits, ev, _model("best_dense"))
+    assert answer.refused and "0,23" not in answer.text

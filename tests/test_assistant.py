@@ -58,6 +58,17 @@ def test_other_municipality_is_declined_and_named(mini: Assistant):
     assert answer.refused and "Zoetermeer" in answer.text
 
 
+def test_a_name_only_another_municipalitys_documents_use_is_declined_by_name(mini: Assistant):
+    # Only the Leiderdorp document names the Stadsbank: Leiden's say nothing about it, however near they are.
+    answer = mini.ask("Kan ik in Leiden bij de Stadsbank terecht met mijn schulden?")
+    assert answer.refused and answer.citations == ()
+    assert answer.text.startswith("Over 'Stadsbank' staat niets in de documenten van de gemeente Leiden.")
+    assert answer.related  # the asked municipality's nearest passages, as related reading
+    # Asked about its own municipality, or about none, the name is no reason to decline.
+    assert not mini.ask("Kan ik in Leiderdorp bij de Stadsbank terecht met mijn schulden?").refused
+    assert not mini.ask("Kan ik bij de Stadsbank terecht met mijn schulden?").refused
+
+
 def test_follow_up_uses_the_conversation(mini: Assistant):
     history = [Turn("user", "Welke begeleiding krijgen jongeren in Leiden?"), Turn("assistant", "...")]
     answer = mini.ask("En waar is dat?", history=history)

@@ -97,6 +97,20 @@ def test_answer_types_and_facts():
     assert guard.answer_type("hoeveel krijg je max?") in ("amount", "price")
     assert guard.answer_type("How much can the municipality contribute?") == "amount"
     assert guard.answer_type("Hoeveel mensen krijgen bijzondere bijstand?") == "count"
+    # A guide price or a premium is an amount, as is anything asked "in euro's"; so is what one will get in English.
+    assert guard.answer_type("Welke richtprijzen gelden voor een babyuitzet?") == "amount"
+    assert guard.answer_type("Wat is de premie van de collectieve zorgverzekering?") == "amount"
+    assert guard.answer_type("Wat is het budget voor schuldhulp in euro's?") == "amount"
+    assert guard.answer_type("How much rent benefit (huurtoeslag) will I get?") == "price"  # what one gets
+    assert guard.answer_type("Welke vraagprijs is redelijk?") is None  # a share of the WOZ value answers it
+    assert guard.answer_type("Hoeveel is de eigen bijdrage per maand?") == "price"  # not any number
+    # How often is answered by a frequency, in figures or words, not by any number.
+    assert guard.answer_type("Waar schrijf ik me in en hoe vaak moet ik reageren?") == "frequency"
+    assert guard.answer_type("How often can I get it?") == "frequency"
+    assert guard.has_fact("frequency", "Minimaal twee reacties per maand op passende woningen.")
+    assert guard.has_fact("frequency", "Het college kan eenmaal per kalenderjaar bijstand verlenen.")
+    assert guard.has_fact("frequency", "Een bezoekfrequentie van ten hoogste 2 keer in de week.")
+    assert not guard.has_fact("frequency", "De aanvraag wordt binnen 8 weken afgehandeld.")
     assert guard.answer_type("Wat is de streefwaarde voor het percentage mantelzorgers dat overbelast is?") == "percentage"
     assert guard.answer_type("Hoe wordt het percentage succesvolle uitstroom berekend?") is None
     # "Wanneer?" is also answered by a moment relative to an event, not by a bare duration.

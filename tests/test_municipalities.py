@@ -15,6 +15,13 @@ def test_places_and_aliases_map_to_their_indexed_municipality():
     assert places.detect("de Leidse regio") == ["Leiden"]  # a derived form
 
 
+def test_without_places_leaves_the_names_of_other_things():
+    # A station or district goes with its place's name; what is left are names of schemes and organisations.
+    text = Gazetteer(SAMPLE).without_places("Ik woon bij Leiden Centraal, werk in Den Haag en wil een Ooievaarspas.")
+    assert "Centraal" not in text and "Haag" not in text and "Leiden" not in text
+    assert "een Ooievaarspas" in text and text.startswith("Ik woon bij ")
+
+
 def test_a_long_name_with_one_typo_is_recognised_a_short_one_or_another_word_is_not():
     places = Gazetteer(SAMPLE)
     assert places.detect("ik woon in leiderdrop") == ["Leiderdorp"]  # two letters swapped
