@@ -261,21 +261,25 @@ def named_elsewhere(
     of which the asked one's documents say nothing, however near their passages on the same topic.
 
     A name is a capitalised word inside a sentence of the question without its place names; a word many passages
-    use ("Wmo") is no one municipality's own. On the labelled sets, 18 of the 19 questions with such a name are to
-    be declined (BENCHMARKS.md).
+    use ("Wmo") is no one municipality's own. On the labelled sample sets, 10 of the 11 questions with such a name
+    are to be declined (BENCHMARKS.md).
     """
     if not asked:
         return ()
-    everyday = max(EVERYDAY * index.n, EVERYDAY_PASSAGES)
     found = []
     for name in _NAME.findall(question):
         stems = terms(name)
-        if len(stems) != 1 or len(index.postings.get(stems[0], ())) >= everyday:
+        if len(stems) != 1 or _everyday(stems[0], index):
             continue
         users = using(stems[0])
         if users and users.isdisjoint(asked):
             found.append(name)
     return tuple(dict.fromkeys(found))
+
+
+def _everyday(term: str, index: BM25Index) -> bool:
+    """Whether so many passages use the term that it says nothing of what a question is about."""
+    return len(index.postings.get(term, ())) >= max(EVERYDAY * index.n, EVERYDAY_PASSAGES)
 
 
 def names_a_place(sentence: str, ignore: frozenset[str] | set[str]) -> bool:
@@ -439,10 +443,9 @@ def evidence(
     others = [o.lower() for o in req.others]
     max_idf = math.log(1 + (index.n + 0.5) / 0.5) if index.n else 1.0
     about = {t: w for t, w in qt.all.items() if t not in qt.frame}
-    everyday = max(EVERYDAY * index.n, EVERYDAY_PASSAGES)
     # For the fact rules, what it asks for but an everyday word: in rules that all speak of bijstand, "hoeveel
     # bijstand" is not answered by any amount whose sentence says "bijstand".
-    fact_focus = frozenset(t for t in qt.focus_words if len(index.postings.get(t, ())) < everyday)
+    fact_focus = frozenset(t for t in qt.focus_words if not _everyday(t, index))
     parts = _asked_parts(req.question, qt)
     candidates: list[Candidate] = []
     passage_terms: list[set[str]] = []
@@ -546,7 +549,7 @@ def evidence(
     question["scheme_missing"] = float(
         thesaurus.schemes_missing(req.question, (f"{h.passage.section}\n{h.passage.text}" for h in hits[:GATE_HITS]))
     )
-    question["everyday_subject"] = float(all(len(index.postings[t]) >= everyday for t in qt.subject))
+    question["everyday_subject"] = float(all(_everyday(t, index) for t in qt.subject))
     question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
     # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.

@@ -160,7 +160,8 @@ class Gazetteer:
 
     def without_places(self, text: str) -> str:
         """`text` with the names of places (any Dutch one, and the indexed municipalities' aliases) put out of the
-        way: the names it has left are of something else (a scheme, an organisation)."""
+        way: the names it has left are of something else (a scheme, an organisation). Each goes for a lower-case
+        word, so that the word after it still stands inside a sentence."""
         return self._place_names.sub("plaats", text) if self._place_names else text
 
     def detect(self, text: str) -> list[str]:
