@@ -158,6 +158,11 @@ _WANTS_PLACE = re.compile(
     re.I,
 )
 _NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ][\w-]*")
+# A name of several words, each capitalised but its small linking ones: "Sterk voor Noord", "Week tegen Eenzaamheid".
+_LONG_NAME = re.compile(
+    r"(?<=[a-z,;:)] )[A-Z][\w-]+(?:\s+(?:(?:voor|van|tegen|met|op|in|en|de|het|der|den|aan|bij|of)\s+){0,2}[A-Z][\w-]+)+"
+)
 _WANTS_FIGURES = re.compile(
     r"hoeveel|percentage|procent|aantal|streefwaarde|indicator|cijfer|bedrag|budget|%|how many|how much|target|"
     r"grens|datum|wanneer|termijn|binnen hoeveel|deadline|when|welk jaar",
@@ -254,27 +259,52 @@ _FOCUS = re.compile(
 
 
 def named_elsewhere(
-    question: str, asked: Sequence[str], index: BM25Index, using: Callable[[str], set[str]]
+    question: str, asked: Sequence[str], index: BM25Index, naming: Callable[[str], set[str]]
 ) -> tuple[str, ...]:
     """The names in `question` ("Kan ik in Zwolle een Ooievaarspas krijgen?") that the documents of other
     municipalities than those `asked` about use, and theirs never: another municipality's scheme or organisation,
     of which the asked one's documents say nothing, however near their passages on the same topic.
 
-    A name is a capitalised word inside a sentence of the question without its place names; a word many passages
-    use ("Wmo") is no one municipality's own. On the labelled sample sets, 10 of the 11 questions with such a name
-    are to be declined (BENCHMARKS.md).
+    A name is a capitalised word inside a sentence of the question without its place names, or several such words
+    as one name ("Sterk voor Noord": the asked municipality's documents may well use "sterk" and "noord"); a word
+    many passages use ("Wmo") is no one municipality's own. `naming` gives the municipalities whose passages
+    name it. On the labelled sample sets, 10 of the 11 questions with a one-word such name are to be declined
+    (BENCHMARKS.md).
     """
     if not asked:
         return ()
-    found = []
-    for name in _NAME.findall(question):
+
+    def elsewhere(name: str) -> bool:
         stems = terms(name)
-        if len(stems) != 1 or _everyday(stems[0], index):
-            continue
-        users = using(stems[0])
-        if users and users.isdisjoint(asked):
-            found.append(name)
+        if not stems or all(_everyday(t, index) for t in stems):
+            return False
+        users = naming(name)
+        return bool(users) and users.isdisjoint(asked)
+
+    found = []
+    for long in _LONG_NAME.findall(question):
+        if elsewhere(long):
+            found.append(long)
+            question = question.replace(long, " ")
+    found += [name for name in _NAME.findall(question) if len(terms(name)) == 1 and elsewhere(name)]
     return tuple(dict.fromkeys(found))
+
+
+def _things_named(text: str, places: frozenset[str] | set[str], index: BM25Index, ordinary: set[str]) -> set[str]:
+    """The (stemmed) names of schemes and organisations in `text` that the documents use: capitalised words inside a
+    sentence, but places, `ordinary` words and the corpus's everyday ones."""
+    found = set()
+    for name in _NAME.findall(text):
+        stems = terms(name)
+        if (
+            len(stems) == 1
+            and name.lower() not in places
+            and name.lower() not in ordinary
+            and stems[0] in index.postings
+            and not _everyday(stems[0], index)
+        ):
+            found.add(stems[0])
+    return found
 
 
 def _everyday(term: str, index: BM25Index) -> bool:
@@ -446,6 +476,10 @@ def evidence(
     # For the fact rules, what it asks for but an everyday word: in rules that all speak of bijstand, "hoeveel
     # bijstand" is not answered by any amount whose sentence says "bijstand".
     fact_focus = frozenset(t for t in qt.focus_words if not _everyday(t, index))
+    # Also for the fact rules: the schemes and organisations the question names ("het Kindpakket").
+    # A word the passages also write in lower case is an ordinary one ("Preventie" heading a budget line).
+    ordinary = {w for h in hits[:CANDIDATE_HITS] for w in _LOWER_WORD.findall(h.passage.text)}
+    names = _things_named(req.question, req.place_names, index, ordinary)
     parts = _asked_parts(req.question, qt)
     candidates: list[Candidate] = []
     passage_terms: list[set[str]] = []
@@ -503,6 +537,13 @@ def evidence(
                 "figures": float(wants_figures and bool(_DIGIT.search(whole))),
                 "names_other": float(any(o in sentence.lower() for o in others)),
                 "procedure_words": float(bool(_PROCEDURE_WORDS.search(whole))),
+                # For the fact rules only (not fitted): the text names another scheme or organisation, and none of
+                # those the question names ("tot 130 procent ... de Ooievaarspas" does not answer for the Kindpakket).
+                "other_thing": float(
+                    bool(names)
+                    and names.isdisjoint(in_fact)
+                    and bool(_things_named(whole, req.place_names, index, ordinary) - names)
+                ),
             }
             candidates.append(Candidate(sentence, h, pos, features, items))
     # How a sentence compares with the question's other candidates: a pointwise ranker sees each sentence
@@ -1013,7 +1054,7 @@ def _which_municipality(req: Request) -> str:
 # "Wat is X, en hoeveel Y?": a question of several parts may be answered only in part.
 _PARTS = re.compile(
     r"\?\s+(?=\w)|,?\s+en\s+(?=((tot|vanaf|sinds|voor|in|op|bij|met|per|from|until|for)\s+)?"
-    r"(wat|hoe|hoeveel|hoelang|waar|wie|wanneer|welk|welke|and|what|how|where|which|when)\b)",
+    r"(wat|hoe|hoeveel|hoelang|waar|waarom|wie|wanneer|welk|welke|and|what|how|where|which|when|why)\b)",
     re.I,
 )
 
@@ -1063,7 +1104,11 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
     # In a question of several parts, the fact may answer one part about that part's own subject: "10
     # miljoen euro ... langer zelfstandig wonen" answers "Hoeveel geld ... langer zelfstandig wonen, en tot
     # welk jaar loopt het bestedingsplan?", whose two rarest words are "bestedingsplan" and "geld".
-    about = c.features["fact_type"] > 0 and (not by_words or _names_subject(c) or _follows_up(c, chosen))
+    about = (
+        c.features["fact_type"] > 0
+        and (not by_words or _names_subject(c) or _follows_up(c, chosen))
+        and not c.features["other_thing"]
+    )
     return (
         (about or (by_words and c.features["part_fact"] > 0))
         and c.features["year"] != 0
@@ -1076,14 +1121,21 @@ def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[
     about something else is left out: a reader takes it for part of the answer. After "619 reguliere
     opvangplekken, waarvan 52 voor AMV'ers", another passage's "stijgt van 554 naar 681" (Ukrainians); after
     "… extramuralisering … 790 personen", the same passage's "huishoudens met een fysieke beperking … 7675".
+    (For an English question too, whose answer is found by meaning: it must not be padded with such figures.)
     A sentence of another passage must name the question's rarest words or those of one of its parts; one
     of the first sentence's own passage, which is about the subject, need only name a word of the question
     ("De bijzondere bijstand bedraagt ten hoogste € 4.300" after the lead sentence on funeral costs)."""
-    if not by_words or not any(c.features["fact_type"] > 0 and _gives_fact(c, chosen, by_words) for c in chosen):
+    if not any(c.features["fact_type"] > 0 and _gives_fact(c, chosen, by_words) for c in chosen):
         return list(chosen)
     lead = chosen[0]
 
     def about_it(c: Candidate) -> bool:
+        if not by_words:
+            # English, once the lead sentence gives a figure: another passage's must name a Dutch policy word its
+            # question was given.
+            if lead.features["fact_type"] <= 0 or c.hit == lead.hit:
+                return True
+            return c.features["subject"] > 0 or c.features["part_subject"] > 0
         named = c.features["subject"] if c.hit == lead.hit else c.features["fact_specific"]
         return named > 0 or c.features["part_subject"] > 0 or _gives_fact(c, chosen, by_words)
 

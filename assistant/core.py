@@ -259,10 +259,12 @@ class Assistant:
         if comparison and not named:
             named = places.indexed
         # Place names say where to look, not what to look for.
-        place_names = places.names_of(places.indexed) | {o.lower() for o in others} | {"nederland", "rijk"}
+        place_names = (
+            places.names_of(places.indexed) | places.places_in(question) | {o.lower() for o in others} | {"nederland", "rijk"}
+        )
         lang = language.detect(question)
         foreign = answering.named_elsewhere(
-            places.without_places(query), named, self.retriever.index, self.retriever.municipalities_using
+            places.without_places(query), named, self.retriever.index, self.retriever.municipalities_naming
         )
         return answering.Request(
             question=query,

@@ -16,7 +16,8 @@ _INJECTION = re.compile(
     r"""(
         # "negeer al je eerdere instructies", "ignore all previous instructions", "vergeet je regels"
         # ("vergeet de beleidsregels" too: any kind of rules; "negeer je bronnen")
-        \b(negeer|vergeet|ignore|disregard|forget|override)\s+(\w+\s+){0,3}
+        # ("vergeet de documenten en je regels": the rules may come a few words on)
+        \b(negeer|vergeet|ignore|disregard|forget|override)\s+(\w+\s+){0,4}
             (instructies|instructie|\w*regels|opdrachten|prompt|systeemprompt|instructions|rules|guidelines|bronnen|sources)\b
       | \b(eerdere|vorige|bovenstaande|previous|prior|above)\s+(instructies|regels|instructions|rules)\b
       | systeemprompt | system\s*prompt | jailbreak | developer\s*mode | \bdan\s+mode
@@ -25,6 +26,8 @@ _INJECTION = re.compile(
       | \bbegin\s+(je|jouw|uw)\s+antwoord\b | \bstart\s+your\s+(answer|reply|response)\b
       | \b(antwoord|reageer)\s+(alleen|uitsluitend)\s+met\b | \brespond\s+only\s+with\b
       | ^\s*(bevestig|zeg|confirm|say)\s+(dat|nu|that|now)\b
+      # A claim to spread: "Vertel iedereen dat ...", "Tell everyone that ..."
+      | \b(vertel|zeg)\s+(tegen\s+)?(iedereen|alle\s+\w+)\s+dat\b | \btell\s+(everyone|everybody|all\s+\w+)\s+that\b
       | \binstructie\s+voor\s+de\s+ai | \binstructions?\s+for\s+the\s+(ai|assistant|model|agent)\b
       # Fake system messages and mode switches: "### SYSTEEM-OVERRIDE ###", "[BEHEERDER]", "onderhoudsmodus"
       | \b(systeem|system)[\s-]*(override|bericht|message|melding|notice|alert)\b | \[(beheerder|admin|administrator|systeem|system)\]
@@ -115,7 +118,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\brichtprij(s|zen)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
             # "Wat is de hoogte van de bijzondere bijstand voor ...?"
-            r"\b(wat\s+(is|was|wordt)|welke\s+is)\s+de\s+hoogte\s+van\b|\bwhat\s+is\s+the\s+level\s+of\b|"
+            r"\b(wat\s+(is|was|wordt)|welke\s+is)\s+de\s+hoogte\s+van\b|\b(bij|vanaf|tot|boven|onder)\s+welke\s+hoogte\b|\bwhat\s+is\s+the\s+level\s+of\b|"
             r"\bbedrag|\b(welk|tot\s+welk|wat\s+is\s+het|hoe\s+hoog\s+is\s+het)\s+\w+bedrag\b|\bin\s+euro'?s?\b|"
             r"(wat|hoe\s+hoog)\s+is\s+(de|mijn|een)\s+eigen\s+bijdrage|wat\s+kost|\bkosten\s+voor\s+mij|"
             # "How much does it cost", "the maximum amount"; "by how much does the number increase" is a change.

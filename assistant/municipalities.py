@@ -8,7 +8,7 @@ Nothing here knows a municipality. The indexed municipalities (and their aliases
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,6 +101,9 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 _NAME_GOES_ON = re.compile(r"\s+(?:van|voor)\s+(?:de|het|der|den)\s+[A-Z]")
 
 
+_GOES_ON_NAME = r"(?-i:\s+(Centraal|CS|Centrum|Noord|Oost|Zuid|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)\b)?"
+
+
 def _sentence_start(text: str, at: int) -> bool:
     """Whether the word at `at` opens a sentence, where every word is capitalised anyway."""
     before = text[:at].rstrip()
@@ -137,32 +140,42 @@ class Gazetteer:
                     self._capital_only.discard(key)  # the corpus says this name is theirs, in any case
                 if name.isupper() and len(name) <= 4:
                     self._upper_only.add(key)
-        self._pattern = _pattern(self._names)
-        # A place's name with the capitalised words that go on it: "Utrecht Centraal", "Rotterdam Zuid".
-        self._place_names = (
-            re.compile(self._pattern.pattern + r"(?-i:\s+[A-Z][\w-]*)*", re.IGNORECASE) if self._pattern else None
-        )
+        pattern = _pattern(self._names)
+        # A place's name with a station's or a compass point's word that goes on it: "Utrecht Centraal", "Rotterdam
+        # Zuid". (Not any capitalised word: "Leidse Wmo-cliënten", "de Leiderdorpers DZB" name something else.)
+        self._place_names = re.compile(pattern.pattern + _GOES_ON_NAME, re.IGNORECASE) if pattern else None
         self._indexed_set = set(self.indexed)
         self._long_names = [(n, m) for n, m in self._names.items() if m in self._indexed_set and len(n) >= MIN_MISSPELT]
 
-    def _found(self, text: str) -> Iterable[str]:
-        if self._pattern is None:
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Where `text` names a place: group 1 is the name, the whole match with the word that goes on it."""
+        if self._place_names is None:
             return
-        for m in self._pattern.finditer(text):
+        for m in self._place_names.finditer(text):
             word, key = m.group(1), m.group(1).lower()
             if key in self._upper_only and not word.isupper():
                 continue
             if key in self._capital_only and (
-                not word[0].isupper() or _sentence_start(text, m.start()) or _NAME_GOES_ON.match(text, m.end())
+                not word[0].isupper() or _sentence_start(text, m.start()) or _NAME_GOES_ON.match(text, m.end(1))
             ):
                 continue
-            yield self._names[key]
+            yield m
+
+    def _found(self, text: str) -> Iterable[str]:
+        return (self._names[m.group(1).lower()] for m in self._matches(text))
+
+    def places_in(self, text: str) -> set[str]:
+        """The places `text` names (lower case), each with the word that goes on its name ("utrecht centraal"):
+        where to look, not what about."""
+        return {m.group(0).lower() for m in self._matches(text)}
 
     def without_places(self, text: str) -> str:
-        """`text` with the names of places (any Dutch one, and the indexed municipalities' aliases) put out of the
-        way: the names it has left are of something else (a scheme, an organisation). Each goes for a lower-case
-        word, so that the word after it still stands inside a sentence."""
-        return self._place_names.sub("plaats", text) if self._place_names else text
+        """`text` with the places it names put out of the way: the names it has left are of something else (a
+        scheme, an organisation). Each goes for a lower-case word, so that the word after it still stands inside a
+        sentence."""
+        for m in reversed(list(self._matches(text))):
+            text = f"{text[: m.start()]}plaats{text[m.end() :]}"
+        return text
 
     def detect(self, text: str) -> list[str]:
         """Indexed municipalities named in `text` (by name, place or alias), in order of first mention;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.domain import Chunk, Passage
-from assistant.lexical import BM25Index
+from assistant.lexical import BM25Index, terms
 from assistant.municipalities import parse_aliases
 from assistant.protocols import ALIASES_KEY, CHUNK_KEY, POSITION_KEY, Embedder, Meta, VectorStore, Where
 from assistant.stores import cosines
@@ -191,10 +192,16 @@ class Retriever:
         self.refresh()
         return [str(m.get("municipality", "")) for m in self._metas]
 
-    def municipalities_using(self, term: str) -> set[str]:
-        """The municipalities some passage of which has the (stemmed) term."""
+    def municipalities_naming(self, name: str) -> set[str]:
+        """The municipalities some passage of which names `name`: its (stemmed) word, or all its words in this
+        order ("Sterk voor Noord")."""
         self.refresh()
-        return {str(self._metas[i].get("municipality", "")) for i, _ in self._index.postings.get(term, ())}
+        stems = terms(name)
+        rows = set.intersection(*({i for i, _ in self._index.postings.get(t, ())} for t in stems)) if stems else set()
+        if len(stems) > 1:
+            said = re.compile(r"\W+".join(map(re.escape, re.findall(r"\w+", name))), re.IGNORECASE)
+            rows = {i for i in rows if said.search(self._chunks[i].text)}
+        return {str(self._metas[i].get("municipality", "")) for i in rows}
 
     def municipality_aliases(self) -> dict[str, tuple[str, ...]]:
         """Each indexed municipality with the aliases its documents' metadata gives."""

@@ -262,7 +262,11 @@ def in_domain(question: str) -> bool:
     return bool(_DOMAIN.search(question)) or any(pattern.search(question) for pattern, _ in _COMPILED)
 
 
-_WEATHER = r"weerbericht|weersverwachting|\bregen(t|en)?\b|\bdroog\b|zonnig|onweer|sneeuw|temperatuur|weather|\brain"
+# "weer" alone is also "again": only "wat voor weer", "het weer morgen".
+_WEATHER = (
+    r"\b(wat\s+voor|welk)\s+weer\b|\bhet\s+weer\s+(morgen|vandaag|overmorgen|dit\s+weekend|in\s+het\s+weekend)\b|"
+    r"weerbericht|weersverwachting|\bregen(t|en)?\b|\bdroog\b|zonnig|onweer|sneeuw|temperatuur|weather|\brain"
+)
 
 # What else a municipality does, for which residents also turn to it: documents about social policy
 # do not cover these, so a question about one is probably out of scope (a feature the fit weighs,

@@ -3,6 +3,7 @@ from dataclasses import replace
 from assistant.answer_model import AnswerModel, Logistic, Variant
 from assistant.answering import (
     Request,
+    _asked_parts,
     _question_terms,
     compose,
     evidence,
@@ -188,6 +189,10 @@ def test_a_fact_may_answer_one_part_of_a_question_about_that_part_s_own_subject(
         "Hoeveel geld is er voor langer zelfstandig wonen, en tot welk jaar loopt het bestedingsplan van de stichting?"
     )
     assert "10 miljoen euro" in _answer_from(texts, two).text
+    # "…, en waarom …" opens a part too: the why is answered, the amount only by a fact about its own part.
+    why = "Hoeveel geld is er voor langer zelfstandig wonen, en waarom loopt het bestedingsplan van de stichting uit?"
+    parts = _asked_parts(why, _question_terms(_req(why), BM25Index(texts)))
+    assert [p.kind for p in parts] == ["amount", ""]
     # Asked of the second part's subject, the same amount answers nothing.
     assert _answer_from(texts, "Hoeveel geld heeft de stichting voor het bestedingsplan?").refused
 
@@ -239,6 +244,16 @@ def test_a_figure_comes_from_the_passage_about_the_subject():
     assert diet.refused and "€ 40" not in diet.text
 
 
+def test_a_fact_about_another_named_scheme_does_not_answer_for_the_one_asked():
+    texts = [
+        "Met de Ooievaarspas krijgen inwoners met een inkomen tot 130 procent van de bijstandsnorm korting.",
+        "Het Kindpakket helpt kinderen in gezinnen met een laag inkomen.",
+    ]
+    kindpakket = _answer_from(texts, "Tot welk inkomen als percentage van de bijstandsnorm krijg je het Kindpakket?")
+    assert kindpakket.refused and "130" not in kindpakket.text
+    assert "130" in _answer_from(texts, "Tot welk inkomen als percentage van de bijstandsnorm krijg je de Ooievaarspas?").text
+
+
 def test_a_figure_about_something_else_is_left_out_of_an_answer_that_gives_the_fact():
     texts = [
         "Ergens moet 619 opvangplekken voor asielzoekers organiseren.",
@@ -254,6 +269,10 @@ def test_a_figure_about_something_else_is_left_out_of_an_answer_that_gives_the_f
     own = [f"{texts[0]} Het aantal huishoudens met een beperking stijgt van 7260 naar 7675.", texts[2]]
     same = _answer_from(own, "Hoeveel opvangplekken voor asielzoekers moet Ergens organiseren?")
     assert "619" in same.text and "500" in same.text and "7675" not in same.text
+    # An English answer, found by meaning, is not padded with another passage's figures either.
+    housing = [texts[0], "Het aantal mantelzorgers in de wijk stijgt van 554 naar 681."]
+    english = _answer_from(housing, "How many reception places for asylum seekers must Ergens organise?", "en")
+    assert "619" in english.text and "681" not in english.text
     # Without the asked fact in the answer, nothing is left out (whether it answers is for the fact rule).
     alone = _answer_from(texts[1:], "Hoeveel plekken zijn er voor ontheemden?")
     assert "681" in alone.text

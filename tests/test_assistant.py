@@ -7,7 +7,7 @@ from assistant.embedders import HashingEmbedder
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
 from assistant.retrieval import Hit, Retriever
 from assistant.stores import MemoryStore, cosines
-from tests.conftest import plain_model
+from tests.conftest import mini_assistant, plain_model
 
 
 def _cited_documents(answer):
@@ -67,6 +67,20 @@ def test_a_name_only_another_municipalitys_documents_use_is_declined_by_name(min
     # Asked about its own municipality, or about none, the name is no reason to decline.
     assert not mini.ask("Kan ik in Leiderdorp bij de Stadsbank terecht met mijn schulden?").refused
     assert not mini.ask("Kan ik bij de Stadsbank terecht met mijn schulden?").refused
+
+
+def test_a_name_of_several_words_is_one_name(tmp_path):
+    # Leiden's documents use "week" and "eenzaamheid", never the Week tegen Eenzaamheid that Leiderdorp's name.
+    files = {
+        "leiderdorp_mantelzorg.md": "# Eenzaamheid\n\nTijdens de Week tegen Eenzaamheid organiseert Incluzio "
+        "activiteiten voor ouderen die alleen zijn.\n",
+        "leiden_jeugd.md": "# Eenzaamheid\n\nElke week organiseert SOL activiteiten tegen eenzaamheid voor ouderen.\n",
+    }
+    assistant = mini_assistant(tmp_path, files)
+    answer = assistant.ask("Wat organiseert Leiden tijdens de Week tegen Eenzaamheid?")
+    assert answer.refused
+    assert answer.text.startswith("Over 'Week tegen Eenzaamheid' staat niets in de documenten van de gemeente Leiden.")
+    assert not assistant.ask("Wat organiseert Leiderdorp tijdens de Week tegen Eenzaamheid?").text.startswith("Over")
 
 
 def test_follow_up_uses_the_conversation(mini: Assistant):

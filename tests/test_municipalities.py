@@ -20,6 +20,8 @@ def test_without_places_leaves_the_names_of_other_things():
     text = Gazetteer(SAMPLE).without_places("Ik woon bij Leiden Centraal, werk in Den Haag en wil een Ooievaarspas.")
     assert "Centraal" not in text and "Haag" not in text and "Leiden" not in text
     assert "een Ooievaarspas" in text and text.startswith("Ik woon bij ")
+    # Where to look, not what about: "Centraal" is no subject of the question.
+    assert Gazetteer(SAMPLE).places_in("Ik woon bij Leiden Centraal en doe mijn best.") == {"leiden centraal"}
 
 
 def test_a_long_name_with_one_typo_is_recognised_a_short_one_or_another_word_is_not():

@@ -86,6 +86,8 @@ def test_small_talk_is_recognised_unless_the_question_names_support():
     assert thesaurus.small_talk("Waar kan ik in de meivakantie goedkoop met de kinderen op vakantie?")
     assert not thesaurus.small_talk("Hoe lang mag ik met een bijstandsuitkering op vakantie?")
     assert not thesaurus.small_talk("Wordt het weer beter met mijn schulden?")  # "weer" is also "again"
+    assert thesaurus.small_talk("Wat voor weer wordt het dit weekend in Ergens?")
+    assert thesaurus.small_talk("Hoe wordt het weer morgen?")
     assert not thesaurus.small_talk("Krijg ik geld terug voor medicijnen op recept?")  # a prescription
 
 
