@@ -203,7 +203,10 @@ _AGE = re.compile(
 # "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen": where someone lives says where to look,
 # as the place name does, not what the question is about ("ik woon alleen in een huurflat" is about housing).
 # Only the rule that a sentence must name the question looks past it: the fitted features keep the word.
-_LIVES_IN = re.compile(r"\b(woon|woont|wonen|woonde|woonden)\s+(?:[\w-]+\s+){0,3}?in\s+([\w-]+)", re.I)
+# "ik woon in Zwolle", "ik woon bij Utrecht Centraal": where the asker lives, not what is asked.
+_LIVES_IN = re.compile(
+    r"\b(woon|woont|wonen|woonde|woonden)\s+(?:[\w-]+\s+){0,3}?(?:in|bij|vlakbij|dichtbij|nabij|naast)\s+([\w-]+)", re.I
+)
 # "wie kan me helpen?", "is er iemand die ons kan helpen?": how help is asked for, not what with.
 _ASKS_HELP = re.compile(
     r"\b(wie|wat|iemand|iets|die|dat)\s+(kan|kunnen)\s+((me|mij|ons|hem|haar|je|jou)\s+)?helpen\b|"

@@ -174,6 +174,8 @@ def test_where_the_asker_lives_is_not_what_an_answer_must_name():
     # "woon" is all the sentence shares with the question, and it only says where the asker lives.
     debts = answer("Ik heb schulden en ik woon in Ergens. Waar kan ik heen?")
     assert debts.refused and "schulden" in debts.text
+    near = answer("Ik woon bij Ergens Centraal en heb schulden, waar kan ik heen?")
+    assert near.refused and "schulden" in near.text
     # Living somewhere can be the subject itself.
     assert not answer("Ik woon alleen in een kamer in Ergens, waar kan ik heen?").refused
 
