@@ -200,10 +200,10 @@ _AGE = re.compile(
     r"\b(\d{1,3})\s+jaar\s+oud\b|\b(\d{1,3})[- ]jarige?\b",
     re.I,
 )
-# "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen": where someone lives says where to look,
-# as the place name does, not what the question is about ("ik woon alleen in een huurflat" is about housing).
+# "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen", "ik woon bij Utrecht Centraal": where someone lives
+# says where to look, as the place name does, not what the question is about ("ik woon alleen in een huurflat" is
+# about housing).
 # Only the rule that a sentence must name the question looks past it: the fitted features keep the word.
-# "ik woon in Zwolle", "ik woon bij Utrecht Centraal": where the asker lives, not what is asked.
 _LIVES_IN = re.compile(
     r"\b(woon|woont|wonen|woonde|woonden)\s+(?:[\w-]+\s+){0,3}?(?:in|bij|vlakbij|dichtbij|nabij|naast)\s+([\w-]+)", re.I
 )
@@ -481,7 +481,11 @@ def evidence(
     fact_focus = frozenset(t for t in qt.focus_words if not _everyday(t, index))
     # Also for the fact rules: the schemes and organisations the question names ("het Kindpakket").
     # A word the passages also write in lower case is an ordinary one ("Preventie" heading a budget line).
-    ordinary = {w for h in hits[:CANDIDATE_HITS] for w in _LOWER_WORD.findall(h.passage.text)}
+    ordinary = (
+        {w for h in hits[:CANDIDATE_HITS] for w in _LOWER_WORD.findall(h.passage.text)}
+        if _NAME.search(req.question)
+        else set()
+    )
     names = _things_named(req.question, req.place_names, index, ordinary)
     parts = _asked_parts(req.question, qt)
     candidates: list[Candidate] = []

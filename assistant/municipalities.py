@@ -101,7 +101,7 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 _NAME_GOES_ON = re.compile(r"\s+(?:van|voor)\s+(?:de|het|der|den)\s+[A-Z]")
 
 
-_GOES_ON_NAME = r"(?-i:\s+(Centraal|CS|Centrum|Noord|Oost|Zuid|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)\b)?"
+_STATION_OR_QUARTER = r"(?-i:\s+(Centraal|CS|Centrum|Noord|Oost|Zuid|West|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)\b)?"
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -143,7 +143,7 @@ class Gazetteer:
         pattern = _pattern(self._names)
         # A place's name with a station's or a compass point's word that goes on it: "Utrecht Centraal", "Rotterdam
         # Zuid". (Not any capitalised word: "Leidse Wmo-cliënten", "de Leiderdorpers DZB" name something else.)
-        self._place_names = re.compile(pattern.pattern + _GOES_ON_NAME, re.IGNORECASE) if pattern else None
+        self._place_names = re.compile(pattern.pattern + _STATION_OR_QUARTER, re.IGNORECASE) if pattern else None
         self._indexed_set = set(self.indexed)
         self._long_names = [(n, m) for n, m in self._names.items() if m in self._indexed_set and len(n) >= MIN_MISSPELT]
 
