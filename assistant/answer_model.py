@@ -1,6 +1,7 @@
 """The fitted parts of answering: which sentences answer, and whether to answer at all.
 
-Two logistic regressions, fitted by `wegwijzer fit` on labelled questions (see `evals/fitting.py`)
+A sentence ranker (gradient-boosted trees, or a logistic regression when fitted on few questions) and a
+gate (a logistic regression), fitted by `wegwijzer fit` on labelled questions (see `evals/fitting.py`)
 and shipped as `data/answer_model.json`; nothing is trained at start-up. Each has a variant with
 dense features and a lexical one: the dense features belong to the embedding model they were
 fitted with, so another model (or an index without sentence vectors) gets the lexical variant.
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 DENSE_FEATURES = frozenset({"similarity", "similarity_gap", "dense", "best_similarity", "best_dense"})
 
@@ -47,6 +48,9 @@ class Logistic:
             tuple(float(v) or 1.0 for v in data["scale"]),
         )
 
+    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
+        return [self.probability(x) for x in rows]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
@@ -58,10 +62,90 @@ class Logistic:
 
 
 @dataclass(frozen=True, slots=True)
+class Trees:
+    """P(y=1 | x) = sigmoid(base + the value of the leaf that x reaches in each tree): gradient-boosted trees.
+
+    The trees' nodes lie side by side in flat tuples; `roots` says where each tree starts. At an inner
+    node x goes left when x[feature] <= threshold; a leaf has feature -1 and carries its value.
+    """
+
+    features: tuple[str, ...]
+    base: float
+    roots: tuple[int, ...]
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def probability(self, x: Mapping[str, float]) -> float:
+        return self.probabilities([x])[0]
+
+    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
+        """All rows through all trees at once: one step down every tree per pass (numpy, lazily imported)."""
+        import numpy as np
+
+        if not rows:
+            return []
+        x = np.array([[r.get(f, 0.0) for f in self.features] for r in rows], dtype=float)
+        feature, threshold = np.array(self.feature), np.array(self.threshold)
+        left, right, value = np.array(self.left), np.array(self.right), np.array(self.value)
+        node = np.tile(np.array(self.roots), (len(rows), 1))  # (rows, trees)
+        row = np.arange(len(rows))[:, None]
+        while True:
+            f = feature[node]
+            inner = f >= 0
+            if not inner.any():
+                break
+            goes_left = x[row, np.where(inner, f, 0)] <= threshold[node]
+            node = np.where(inner, np.where(goes_left, left[node], right[node]), node)
+        z = np.clip(self.base + value[node].sum(axis=1), -30.0, 30.0)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Trees:
+        nodes = data["nodes"]  # one [feature, threshold, left, right, value] per node
+        return cls(
+            tuple(data["features"]),
+            float(data["base"]),
+            tuple(int(r) for r in data["roots"]),
+            tuple(int(n[0]) for n in nodes),
+            tuple(float(n[1]) for n in nodes),
+            tuple(int(n[2]) for n in nodes),
+            tuple(int(n[3]) for n in nodes),
+            tuple(float(n[4]) for n in nodes),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        nodes = zip(self.feature, self.threshold, self.left, self.right, self.value, strict=True)
+        return {
+            "kind": "trees",
+            "features": list(self.features),
+            "base": self.base,
+            "roots": list(self.roots),
+            "nodes": [list(n) for n in nodes],
+        }
+
+
+class Scorer(Protocol):
+    """What the answer model asks of its sentence ranker: a probability for each feature row."""
+
+    def probability(self, x: Mapping[str, float]) -> float: ...
+
+    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+def scorer_from_json(data: Mapping[str, Any]) -> Scorer:
+    return Trees.from_json(data) if data.get("kind") == "trees" else Logistic.from_json(data)
+
+
+@dataclass(frozen=True, slots=True)
 class Variant:
     """One complete decision rule: a sentence ranker, an answerability gate and its threshold."""
 
-    sentence: Logistic
+    sentence: Scorer
     gate: Logistic
     threshold: float  # answer when P(answerable) is at least this
     keep: float  # a sentence joins the answer when its probability is at least keep * the best one's
@@ -69,7 +153,7 @@ class Variant:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Variant:
         return cls(
-            Logistic.from_json(data["sentence"]),
+            scorer_from_json(data["sentence"]),
             Logistic.from_json(data["gate"]),
             float(data["threshold"]),
             float(data["keep"]),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from assistant import guard, thesaurus
-from assistant.answer_model import Logistic, Variant
+from assistant.answer_model import Scorer, Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import STOPWORDS, BM25Index, stem, terms, words
 from assistant.retrieval import Hit, context_line
@@ -947,9 +947,9 @@ def ranker_features(ev: Evidence, c: Candidate) -> dict[str, float]:
     return ev.question | c.features
 
 
-def sentence_probabilities(ev: Evidence, ranker: Logistic) -> list[float]:
+def sentence_probabilities(ev: Evidence, ranker: Scorer) -> list[float]:
     """Each candidate's probability of answering."""
-    return [ranker.probability(ranker_features(ev, c)) for c in ev.candidates]
+    return ranker.probabilities([ranker_features(ev, c) for c in ev.candidates])
 
 
 def decide(req: Request, ev: Evidence, model: Variant) -> tuple[list[float], float]:
@@ -981,7 +981,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         missing = () if ev.question["small_talk"] > 0 else _subjects(ev)
         return refusal(req, "unsupported", missing, () if out_of_scope else related, ev.missing)
     words = req.language != "en"  # an English question shares no words with Dutch documents
-    chosen = select(req, hits, ev.candidates, probabilities, model.keep)
+    chosen = _with_place(req, select(req, hits, ev.candidates, probabilities, model.keep), ev, probabilities)
     chosen = _with_fact(_with_kinds(req, chosen, ev, probabilities), ev, probabilities, words)
     # Sentences that name nothing of the question nor of its thesaurus words are not about it, however
     # near their vectors ("Mijn fiets is gestolen bij het station" is not about ongedocumenteerden).
@@ -1170,6 +1170,24 @@ def _with_fact(
     if fact is None:
         return chosen
     return [*(chosen[:-1] if len(chosen) >= 2 else chosen), fact]
+
+
+def _with_place(
+    req: Request, chosen: list[Candidate], ev: Evidence, probabilities: Sequence[float], among: int = 10
+) -> list[Candidate]:
+    """A question that asks where to go is answered with a place: when no chosen sentence names one, the most
+    probable sentence among the ranker's best few that does takes the last place (a resident's goes first)."""
+    if not chosen or any(c.features["names_place"] > 0 for c in chosen):  # zero unless the question asks it
+        return chosen
+    ranked = _ranked(ev, probabilities)[:among]
+    place = _first_giving(ranked, chosen, {c.hit for c in ranked}, lambda c: c.features["names_place"] > 0)
+    # A place right before a chosen sentence that points back at it ("kunnen hier terecht") is quoted with it.
+    if place is None or any(
+        o.hit == place.hit and o.position == place.position + 1 and _BACK_REFERENCE.search(o.text) for o in chosen
+    ):
+        return chosen
+    rest = chosen[:-1] if len(chosen) >= SENTENCES.get(req.audience, 3) else chosen
+    return [place, *rest] if req.audience == "resident" else [*rest, place]
 
 
 def _ranked(ev: Evidence, probabilities: Sequence[float]) -> list[Candidate]:

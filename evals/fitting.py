@@ -4,7 +4,8 @@ Each question set is answered by its own index (`dev.jsonl` by the sample corpus
 `rotterdam.jsonl=DATA_DIR` by another municipality's). From every question we keep what the
 assistant decides from (`Assistant.evidence`): its candidate sentences and question features.
 
-- The sentence ranker learns which sentences overlap a gold quote.
+- The sentence ranker (gradient-boosted trees; a logistic regression on few questions) learns which
+  sentences overlap a gold quote.
 - The gate learns which questions the documents answer (`answerable`), from the question's
   features and what the ranker found.
 - The threshold and the sentence cut (`keep`) are chosen on the fitting sets only.
@@ -20,8 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from assistant.answer_model import DENSE_FEATURES, AnswerModel, Logistic, Variant
+from assistant.answer_model import DENSE_FEATURES, AnswerModel, Logistic, Scorer, Trees, Variant
 from assistant.answering import Evidence, gate_features, ranker_features, sentence_probabilities
 from assistant.core import Assistant
 from assistant.serialise import answer_json
@@ -50,6 +52,11 @@ GATE_FEATURES = (
 # over-refusal 0.027 and 0.071, declines 0.863 and 0.836): see BENCHMARKS.md.
 MAX_OVER_REFUSAL = 0.05
 KEEPS = (0.3, 0.5, 0.7, 0.9)
+# The sentence ranker's trees: chosen by leave-sets-out cross-validation (BENCHMARKS.md, thirty-first session).
+TREES, TREE_DEPTH, LEAVES, LEARNING_RATE = 200, 4, 12, 0.05
+# Fewer answerable questions than this, and the ranker is a logistic regression: on a learning curve over sets
+# it was not fitted on, trees chose worse sentences than it up to about 90 questions and better from 160 on.
+TREES_FROM = 150
 FOLDS = 5
 # Regularisation of the gate (few questions, many features): chosen by leave-one-set-out AUC (0.1 > 1 > 0.03).
 GATE_C = 0.1
@@ -111,6 +118,53 @@ def _logistic(rows: list[dict[str, float]], labels: list[int], features: Sequenc
     return Logistic(tuple(features), tuple(model.coef_[0]), float(model.intercept_[0]), tuple(mean), tuple(scale))
 
 
+def _trees(rows: list[dict[str, float]], labels: list[int], features: Sequence[str]) -> Trees:
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
+    model = HistGradientBoostingClassifier(
+        max_iter=TREES,
+        max_depth=TREE_DEPTH,
+        max_leaf_nodes=LEAVES,
+        learning_rate=LEARNING_RATE,
+        class_weight="balanced",
+        early_stopping=False,  # the same trees on every run
+        random_state=0,
+    )
+    model.fit(x, np.array(labels))
+    return trees_from_sklearn(model, features)
+
+
+def trees_from_sklearn(model: Any, features: Sequence[str]) -> Trees:
+    """A fitted binary `HistGradientBoostingClassifier` as `Trees` (its trees are read from sklearn's
+    private `_predictors`, so `tests/test_fitting.py` checks that both give the same probabilities)."""
+    import numpy as np
+
+    roots: list[int] = []
+    nodes: list[tuple[int, float, int, int, float]] = []
+    for (tree,) in model._predictors:  # one tree per boosting round for two classes
+        start = len(nodes)
+        roots.append(start)
+        for n in tree.nodes:
+            if n["is_leaf"]:
+                nodes.append((-1, 0.0, 0, 0, round(float(n["value"]), 6)))
+                continue
+            to_left, to_right = start + int(n["left"]), start + int(n["right"])
+            nodes.append((int(n["feature_idx"]), float(n["num_threshold"]), to_left, to_right, 0.0))
+    feature, threshold, left, right, value = (tuple(column) for column in zip(*nodes, strict=True))
+    return Trees(
+        tuple(features),
+        round(float(np.ravel(model._baseline_prediction)[0]), 6),
+        tuple(roots),
+        feature,
+        threshold,
+        left,
+        right,
+        value,
+    )
+
+
 def _threshold(probabilities: Sequence[float], answerable: Sequence[bool]) -> float:
     """The highest threshold that keeps over-refusal on the fitting questions within MAX_OVER_REFUSAL."""
     positives = sorted(p for p, a in zip(probabilities, answerable, strict=True) if a)
@@ -124,12 +178,14 @@ def fit_variant(train: Sequence[Example], dense: bool) -> Variant:
     def usable(features: Sequence[str]) -> tuple[str, ...]:
         return tuple(f for f in features if dense or f not in DENSE_FEATURES)
 
-    rows, labels = [], []
+    rows, labels, questions = [], [], 0
     for ex in train:
         if ex.item.answerable and any(ex.sentence_labels):
             rows += [ranker_features(ex.evidence, c) for c in ex.evidence.candidates]
             labels += list(ex.sentence_labels)
-    sentence = _logistic(rows, labels, usable(SENTENCE_FEATURES))
+            questions += 1
+    ranker = _trees if questions >= TREES_FROM else _logistic
+    sentence = ranker(rows, labels, usable(SENTENCE_FEATURES))
     gate_rows = [gate_features(ex.evidence, sentence_probabilities(ex.evidence, sentence)) for ex in train]
     answerable = [ex.item.answerable for ex in train]
     gate = _logistic(gate_rows, [int(a) for a in answerable], usable(GATE_FEATURES), GATE_C)
@@ -147,7 +203,7 @@ def fit_variant(train: Sequence[Example], dense: bool) -> Variant:
     return Variant(sentence, gate, _threshold(unseen, answerable), _best_keep(train, sentence))
 
 
-def _best_keep(train: Sequence[Example], sentence: Logistic) -> float:
+def _best_keep(train: Sequence[Example], sentence: Scorer) -> float:
     """The sentence cut whose answers carry the most key facts on the fitting questions (ties: fewer sentences)."""
     from assistant.answering import SENTENCES
 
@@ -221,9 +277,18 @@ def main(specs: Sequence[str], out: Path, check: bool, runs: Path) -> int:
             _report(qs.name, summary, rows, runs)
     model = fit(collected, embedder.name)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    out.write_text(dumps(model), encoding="utf-8")
     print(f"\nModel op alle sets gefit -> {out}")
     return 0
+
+
+_NUMBERS = re.compile(r"\[([^\[\]{}\"]+)\]")  # a JSON list without strings or lists in it
+
+
+def dumps(model: AnswerModel) -> str:
+    """The model as indented JSON, with each list of numbers (a tree node, coefficients) on one line."""
+    text = json.dumps(model.to_json(), indent=1)
+    return _NUMBERS.sub(lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]", text) + "\n"
 
 
 CHECKED = ("refusal_accuracy", "over_refusal", "key_facts", "citation_support", "hit@10", "forbidden_hits")

@@ -783,3 +783,12 @@ def test_a_fact_is_not_about_the_question_for_naming_an_everyday_word():
     assert ev.candidates[0].features["focus_words"] < 1  # nothing asked for says what the fact is about
     answer = compose(req, hits, ev, _model("best_dense"))
     assert answer.refused and "0,23" not in answer.text
+
+
+def test_a_resident_asking_where_to_go_is_told_the_place_first_though_the_ranker_prefers_other_sentences():
+    # A ranker that likes a place-naming sentence least: the answer still names the place, in its first line.
+    shy = Logistic(("names_place",), (-4.0,), 0.0, (0.0,), (1.0,))
+    gate = Logistic(("best_own_coverage",), (8.0,), -4.0, (0.0,), (1.0,))
+    answer = _answer("Waar kunnen mantelzorgers terecht?", Variant(shy, gate, 0.0, 0.9))
+    assert not answer.refused
+    assert "Steunpunt Mantelzorg" in answer.text.split("\n")[1]
