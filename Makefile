@@ -45,7 +45,7 @@ eval: index
 	$(BIN)/wegwijzer eval ../shared/evals/dev.jsonl
 
 # Refit the answer model (assistant/data/answer_model.json) on every labelled set, each over its own
-# index, and print each set's numbers with the model fitted on the others. Needs ../shared.
+# index, and print each set's numbers with the model fitted on the others. Needs ../shared; ~32 min on 2 cores.
 RDAM_CORPUS ?= ../shared/external/rotterdam-participatiewet
 RDAM_DATA   ?= .wegwijzer-rotterdam
 QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questions/sample-extra.jsonl \
@@ -64,6 +64,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/sample-extra29.jsonl \
                evals/questions/sample-extra30.jsonl \
                evals/questions/sample-extra31.jsonl \
+               evals/questions/sample-extra32.jsonl \
                evals/questions/rotterdam.jsonl=$(RDAM_DATA) evals/questions/rotterdam2.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam3.jsonl=$(RDAM_DATA) evals/questions/rotterdam4.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam5.jsonl=$(RDAM_DATA) evals/questions/rotterdam6.jsonl=$(RDAM_DATA) \
@@ -81,7 +82,8 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/rotterdam28.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam29.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam30.jsonl=$(RDAM_DATA) \
-               evals/questions/rotterdam31.jsonl=$(RDAM_DATA)
+               evals/questions/rotterdam31.jsonl=$(RDAM_DATA) \
+               evals/questions/rotterdam32.jsonl=$(RDAM_DATA)
 fit: index
 	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
 	$(BIN)/wegwijzer fit $(QUESTIONS) --check
