@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -77,20 +77,27 @@ class Trees:
     left: tuple[int, ...]
     right: tuple[int, ...]
     value: tuple[float, ...]
+    # The same nodes as numpy arrays, made once: every question goes through the trees.
+    _arrays: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        import numpy as np
+
+        columns = (self.roots, self.feature, self.threshold, self.left, self.right, self.value)
+        object.__setattr__(self, "_arrays", tuple(np.array(c) for c in columns))
 
     def probability(self, x: Mapping[str, float]) -> float:
         return self.probabilities([x])[0]
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
-        """All rows through all trees at once: one step down every tree per pass (numpy, lazily imported)."""
+        """All rows through all trees at once: one step down every tree per pass."""
         import numpy as np
 
         if not rows:
             return []
         x = np.array([[r.get(f, 0.0) for f in self.features] for r in rows], dtype=float)
-        feature, threshold = np.array(self.feature), np.array(self.threshold)
-        left, right, value = np.array(self.left), np.array(self.right), np.array(self.value)
-        node = np.tile(np.array(self.roots), (len(rows), 1))  # (rows, trees)
+        roots, feature, threshold, left, right, value = self._arrays
+        node = np.tile(roots, (len(rows), 1))  # (rows, trees)
         row = np.arange(len(rows))[:, None]
         while True:
             f = feature[node]
@@ -129,8 +136,6 @@ class Trees:
 
 class Scorer(Protocol):
     """What the answer model asks of its sentence ranker: a probability for each feature row."""
-
-    def probability(self, x: Mapping[str, float]) -> float: ...
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]: ...
 

@@ -106,11 +106,17 @@ def examples(set_name: str, items: Sequence[dataset.Item], assistant: Assistant)
     return out
 
 
+def _matrix(rows: list[dict[str, float]], features: Sequence[str]) -> Any:
+    import numpy as np
+
+    return np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
+
+
 def _logistic(rows: list[dict[str, float]], labels: list[int], features: Sequence[str], c: float = 1.0) -> Logistic:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
+    x = _matrix(rows, features)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
@@ -122,7 +128,7 @@ def _trees(rows: list[dict[str, float]], labels: list[int], features: Sequence[s
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    x = np.array([[r.get(f, 0.0) for f in features] for r in rows], dtype=float)
+    x = _matrix(rows, features)
     model = HistGradientBoostingClassifier(
         max_iter=TREES,
         max_depth=TREE_DEPTH,
