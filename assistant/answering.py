@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from assistant import guard, thesaurus
+from assistant import guard, tables, thesaurus
 from assistant.answer_model import Scorer, Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import STOPWORDS, BM25Index, stem, terms, words
@@ -348,10 +348,12 @@ def _heading(text: str) -> str:
 
 
 def _usable(sentence: str, wants_figures: bool) -> bool:
-    """Headings, and flattened table rows unless the question asks for figures, are no answer; nor are
-    instructions aimed at an assistant that a document may carry: those are data."""
+    """Headings, a table's header, and flattened table rows unless the question asks for figures, are no
+    answer; nor are instructions aimed at an assistant that a document may carry: those are data."""
     if guard.is_injection(sentence) or sentence.startswith("#"):
         return False
+    if tables.year_columns(sentence):
+        return False  # a table's header: years, no figures
     if "·" in sentence or sentence.count("|") >= 2:
         return wants_figures
     return not _is_heading(sentence)
@@ -1015,12 +1017,13 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     lines: list[str] = []
     label = len({hits[c.hit].passage.municipality for c in chosen}) > 1
     articles = req.audience == "staff" or bool(_ASKS_ARTICLE.search(req.question))
+    asked_years = tables.asked_years(req.question)
     for c in chosen:
         passage: Passage = hits[c.hit].passage
         if c.hit not in numbers:
             numbers[c.hit] = len(numbers) + 1
             citations.append(Citation(numbers[c.hit], passage))
-        sentence = _cite(c.full_text, numbers[c.hit])
+        sentence = _cite(tables.labelled(c.full_text, passage.text, asked_years), numbers[c.hit])
         article = _article(passage) if articles else ""
         sentence = f"{article}: {sentence}" if article else sentence
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
@@ -1131,7 +1134,10 @@ def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[
     (For an English question too, whose answer is found by meaning: it must not be padded with such figures.)
     A sentence of another passage must name the question's rarest words or those of one of its parts; one
     of the first sentence's own passage, which is about the subject, need only name a word of the question
-    ("De bijzondere bijstand bedraagt ten hoogste € 4.300" after the lead sentence on funeral costs)."""
+    ("De bijzondere bijstand bedraagt ten hoogste € 4.300" after the lead sentence on funeral costs).
+    A table row must name the question as fully as the lead sentence, or name one of its parts: the rows of an
+    indicator table share most of their words ("% jongeren dat weet waar ze terechtkunnen" and "% inwoners dat
+    weet waarvoor ze bij het wijkteam terechtkunnen"), and each is another indicator with its own figures."""
     if not any(c.features["fact_type"] > 0 and _gives_fact(c, chosen, by_words) for c in chosen):
         return list(chosen)
     lead = chosen[0]
@@ -1143,6 +1149,8 @@ def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[
             if lead.features["fact_type"] <= 0 or c.hit == lead.hit:
                 return True
             return c.features["subject"] > 0 or c.features["part_subject"] > 0
+        if c.features["table_row"] > 0 and c.features["own_coverage"] < lead.features["own_coverage"]:
+            return c.features["part_subject"] > 0
         named = c.features["subject"] if c.hit == lead.hit else c.features["fact_specific"]
         return named > 0 or c.features["part_subject"] > 0 or _gives_fact(c, chosen, by_words)
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from assistant import tables
 from assistant.domain import Chunk
 from assistant.sentences import PROSE
 from ingest.cleaning import Segment, clean_line, segments
@@ -128,6 +129,9 @@ def split(document: str, text: str, target: int = TARGET_WORDS, maximum: int = M
     buf: list[_Unit] = []
     section = ""
     only_headings = True  # while a chunk holds nothing but headings, its section follows them
+    # The year header of the table the text is in: a chunk that starts among its rows repeats it, or its
+    # figures would have no years (see `tables`). Headings inside a table keep it; prose ends it.
+    header = ""
 
     def flush() -> None:
         nonlocal buf, only_headings
@@ -151,6 +155,12 @@ def split(document: str, text: str, target: int = TARGET_WORDS, maximum: int = M
         if only_headings:
             section = " > ".join(title for _, title in stack)
         only_headings = only_headings and level is not None
+        if tables.year_columns(unit.text):
+            header = unit.text
+        elif level is None and not tables.is_row(unit.text):
+            header = ""
+        elif header and level is None and not any(tables.is_row(u.text) for u in buf):
+            buf.append(_Unit(header, unit.start, unit.start))  # where the row starts: offsets stay the row's
         buf.append(unit)
     flush()
     return chunks

@@ -5,6 +5,7 @@ from assistant.answering import (
     Request,
     _asked_parts,
     _question_terms,
+    _usable,
     compose,
     evidence,
     gate_features,
@@ -792,3 +793,29 @@ def test_a_resident_asking_where_to_go_is_told_the_place_first_though_the_ranker
     answer = _answer("Waar kunnen mantelzorgers terecht?", Variant(shy, gate, 0.0, 0.9))
     assert not answer.refused
     assert "Steunpunt Mantelzorg" in answer.text.split("\n")[1]
+
+
+def test_a_quoted_table_row_gives_the_asked_years_figure_with_its_year():
+    table = "\n".join(
+        [
+            "Prestatie-indicatoren · Omschrijving · 2020 (w) · 2021 (b) · 2022 (b)",
+            "% jongeren in Ergens dat weet waar ze terechtkunnen met zorgen · 19% · 35% · 40%",
+        ]
+    )
+    answer = _answer_from([table], "Hoeveel procent van de jongeren moet in 2021 weten waar ze terechtkunnen?")
+    assert not answer.refused
+    assert "2021 (b): 35%" in answer.text and "40%" not in answer.text and "19%" not in answer.text
+
+
+def test_another_indicator_row_of_the_table_does_not_pad_the_answer():
+    table = "\n".join(
+        [
+            "Omschrijving · 2020 (w) · 2021 (b) · 2022 (b)",
+            "% jongeren in Ergens dat weet waar ze terechtkunnen met zorgen · 19% · 35% · 40%",
+            "% inwoners dat weet waarvoor ze bij het wijkteam terechtkunnen · 30% · 40% · 50%",
+        ]
+    )
+    answer = _answer_from([table], "Welk percentage jongeren moet in 2021 weten waar ze terechtkunnen met zorgen?")
+    assert "2021 (b): 35%" in answer.text and "wijkteam" not in answer.text
+    # The header itself is no answer, though a row is when figures are asked.
+    assert not _usable(table.split("\n")[0], wants_figures=True) and _usable(table.split("\n")[1], wants_figures=True)

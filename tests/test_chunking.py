@@ -48,3 +48,27 @@ def test_in_markdown_only_markdown_headings_make_sections():
     sections = [c.section for c in split("regels.md", text, target=20, maximum=60)]
     assert sections[-1] == "Beleidsregels > Artikel 2 Reiskosten"
     assert not any("verhuiskosten worden aangemerkt" in s for s in sections)
+
+
+def _indicator_table(rows: int) -> str:
+    header = "Omschrijving\n\n2021 (w)\n\n2022 (b)\n\n2023 (b)\n\n"
+    row = "% inwoners in Zwolle dat weet waar ze terechtkunnen met hun vragen over geld\n\n{0}%\n\n{1}%\n\n{2}%\n\n"
+    return "Prestatie-indicatoren\n\n" + header + "".join(row.format(i, i + 1, i + 2) for i in range(rows))
+
+
+def test_a_chunk_that_starts_among_a_tables_rows_repeats_its_year_header():
+    text = _indicator_table(40)
+    chunks = split("doc.txt", text)
+    assert len(chunks) > 1
+    header = "Prestatie-indicatoren · Omschrijving · 2021 (w) · 2022 (b) · 2023 (b)"
+    for chunk in chunks:
+        first, second = chunk.text.split("\n")[:2]
+        assert first == header and second.startswith("% inwoners in Zwolle")
+        # The header is not part of the later chunks' offsets: they still begin at their first row.
+        assert text[chunk.start :].startswith(("Prestatie", "% inwoners"))
+
+
+def test_prose_ends_a_table_and_its_header_is_not_repeated_after_it():
+    prose = "Daarna volgt gewone tekst over schuldhulpverlening en minimaregelingen voor inwoners. " * 30
+    chunks = split("doc.txt", _indicator_table(3) + prose + "\n\n" + "Nog een zin van de tekst hier. " * 40)
+    assert sum("2021 (w)" in c.text for c in chunks) == 1

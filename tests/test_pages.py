@@ -163,3 +163,22 @@ def test_a_quote_of_two_sentences_is_marked_across_the_line_break_between_them()
     parts = marked(text, ["Het CJG is er voor opvoedvragen. Ouders kunnen hier terecht met al hun vragen."])
     # The closing full stop stays unmarked, as for every quote.
     assert [p["text"] for p in parts if p.get("cited")] == [text[: text.index(". Daarna")]]
+
+
+def test_a_quoted_table_row_marks_its_cells_on_their_own_lines_and_a_labelled_row_its_description():
+    from web.documents import marked
+
+    text = (
+        "Omschrijving\n\n2021 (b)\n\n% jongeren in Zwolle dat weet waar ze terechtkunnen\n\n14%\n\n35%\n\nDaarna tekst."
+    )
+    row = "% jongeren in Zwolle dat weet waar ze terechtkunnen · 14% · 35%"
+    (whole,) = [p["text"] for p in marked(text, [row]) if p.get("cited")]
+    assert whole == text[text.index("% jongeren") : text.index("35%") + 3]
+    (description,) = [
+        p["text"]
+        for p in marked(text, ["% jongeren in Zwolle dat weet waar ze terechtkunnen · 2021 (b): 35%"])
+        if p.get("cited")
+    ]
+    assert description == "% jongeren in Zwolle dat weet waar ze terechtkunnen"
+    # Too little of a quote found is not marked: a few words could stand anywhere.
+    assert not [p for p in marked(text, ["Omschrijving van iets heel anders dat hier niet staat"]) if p.get("cited")]

@@ -35,14 +35,31 @@ def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
     return chunk, [_MARKERS.sub("", line).strip() for line in lines]
 
 
+_MIN_WORDS = 4  # a shorter piece of a quoted sentence could stand anywhere
+
+
+def _found(words: list[str], text: str) -> re.Match[str] | None:
+    """Where `words` stand in `text`, or the longest run of their first words that does (at least half).
+
+    A table row is quoted with ' · ' between cells that the document has on lines of their own (or between
+    bars), and with its header's years before its figures ("2021 (b): 16"), which the row does not have:
+    then its description is what is marked.
+    """
+    words = [w for w in words if w not in ("·", "|")]
+    if not words:
+        return None
+    for end in range(len(words), min(max(_MIN_WORDS, len(words) // 2), len(words)) - 1, -1):
+        m = re.search(r"[\s|·]+".join(re.escape(w) for w in words[:end]), text)
+        if m:
+            return m
+    return None
+
+
 def marked(text: str, sentences: list[str]) -> list[dict[str, Any]]:
     """`text` in parts, the parts that are one of `sentences` (white space forgiven) marked as cited."""
     spans = []
     for sentence in sentences:
-        words = sentence.rstrip(".!?:;").split()
-        if not words:
-            continue
-        m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+        m = _found(sentence.rstrip(".!?:;").split(), text)
         if m:
             spans.append((m.start(), m.end()))
     parts: list[dict[str, Any]] = []
