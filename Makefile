@@ -45,7 +45,7 @@ eval: index
 	$(BIN)/wegwijzer eval ../shared/evals/dev.jsonl
 
 # Refit the answer model (assistant/data/answer_model.json) on every labelled set, each over its own
-# index, and print each set's numbers with the model fitted on the others. Needs ../shared; ~32 min on 2 cores.
+# index, and print each set's numbers with the model fitted on the others. Needs ../shared; 25-35 min on 2 cores.
 RDAM_CORPUS ?= ../shared/external/rotterdam-participatiewet
 RDAM_DATA   ?= .wegwijzer-rotterdam
 QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questions/sample-extra.jsonl \

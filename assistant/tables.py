@@ -25,6 +25,8 @@ MIN_YEARS = 3  # a header names at least this many years; two could be a sentenc
 
 def year_columns(line: str) -> tuple[str, ...]:
     """The year cells of a table header ("2017 (w)", …, "2024 (b)"), or () when `line` is no such header."""
+    if line.count(CELL) < MIN_YEARS - 1:
+        return ()  # the common case, prose: no need to look at cells
     years = tuple(cell for cell in line.split(CELL) if _YEAR_CELL.match(cell.strip()))
     return years if len(years) >= MIN_YEARS else ()
 
