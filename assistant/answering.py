@@ -218,7 +218,7 @@ _ALSO_THERE = re.compile(
     r"\b(geldt|gelden|hetzelfde|dezelfde|zelfde|net als|net zo|ook\s+(als|voor|in|bij)|apply|applies|the same|also in)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = tables.YEAR
 # "in de begroting 2026", "het Sociaal Kompas 2017-2020", "the 2025 budget": a year that names a document says which
 # document, not which year the fact is about ("Welke ambitie heeft de begroting 2026 voor de jeugdzorg, en tegen welk
 # jaar?" is answered by "halvering in 2030").
@@ -352,10 +352,8 @@ def _usable(sentence: str, wants_figures: bool) -> bool:
     answer; nor are instructions aimed at an assistant that a document may carry: those are data."""
     if guard.is_injection(sentence) or sentence.startswith("#"):
         return False
-    if tables.year_columns(sentence):
-        return False  # a table's header: years, no figures
     if "·" in sentence or sentence.count("|") >= 2:
-        return wants_figures
+        return wants_figures and not tables.year_columns(sentence)  # a table's header: years, no figures
     return not _is_heading(sentence)
 
 

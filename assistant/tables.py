@@ -16,7 +16,7 @@ from collections.abc import Collection
 CELL = " · "
 _YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\b\D{0,12}$")  # "2021", "2021 (b)", "2024 begroot"
 _OWN_YEAR = re.compile(r"\((?:19|20)\d\d\)")  # "74% (2023)": a cell that says its own year
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot en met|tot)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 # A cell that holds a figure, or says there is none ("nvt", "ntb", "-").
 _VALUE = re.compile(r"\d|^(?:n\.?v\.?t\.?|n\.?t\.?b\.?|n\.?b\.?|[-–—?])$", re.IGNORECASE)
@@ -64,10 +64,10 @@ def labelled(row: str, text: str, asked: Collection[str] = ()) -> str:
         return row  # a missing or merged cell: which figure is which year is not known
     label = dict(zip(values, columns, strict=True))
     asked = set(asked)
-    choose = bool(asked & {_YEAR.findall(column)[0] for column in columns})
+    choose = bool(asked & {YEAR.findall(column)[0] for column in columns})
     kept = []
     for i, cell in enumerate(cells):
-        years = set(_YEAR.findall(label[i] if i in label else cell if _OWN_YEAR.search(cell) else ""))
+        years = set(YEAR.findall(label[i] if i in label else cell if _OWN_YEAR.search(cell) else ""))
         if choose and years and not years & asked:
             continue
         kept.append(f"{label[i]}: {cell}" if i in label else cell)
@@ -76,7 +76,7 @@ def labelled(row: str, text: str, asked: Collection[str] = ()) -> str:
 
 def asked_years(question: str) -> set[str]:
     """The years a question names, with those a range spans ("2025 tot en met 2028", "2025-2028")."""
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     for first, last in _RANGE.findall(question):
         years |= {str(y) for y in range(int(first), min(int(last), int(first) + 20) + 1)}
     return years

@@ -68,7 +68,9 @@ def test_a_chunk_that_starts_among_a_tables_rows_repeats_its_year_header():
         assert text[chunk.start :].startswith(("Prestatie", "% inwoners"))
 
 
-def test_prose_ends_a_table_and_its_header_is_not_repeated_after_it():
+def test_prose_ends_a_table_and_its_header_is_not_repeated_above_a_later_table_without_one():
     prose = "Daarna volgt gewone tekst over schuldhulpverlening en minimaregelingen voor inwoners. " * 30
-    chunks = split("doc.txt", _indicator_table(3) + prose + "\n\n" + "Nog een zin van de tekst hier. " * 40)
+    later = "Aantal aanvragen voor schuldhulp in de wijk Noord\n\n12\n\n14\n\n"
+    chunks = split("doc.txt", _indicator_table(3) + prose + "\n\n" + later)
+    assert any(c.text.startswith("Aantal aanvragen") or "\nAantal aanvragen" in c.text for c in chunks)
     assert sum("2021 (w)" in c.text for c in chunks) == 1
