@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from assistant import guard, tables, thesaurus
+from assistant import common_words, guard, tables, thesaurus
 from assistant.answer_model import Scorer, Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import STOPWORDS, BM25Index, stem, terms, words
@@ -560,7 +560,13 @@ def evidence(
         for c in candidates:
             c.features[f"{name}_gap"] = c.features[name] - best
     top = passage_terms[:GATE_HITS]
-    missing = [t for t in qt.specific if not any(t in ts or _related_in(t, ts, index) for ts in top)]
+    # An everyday word ("overleden", "straks") is part of the story, not a subject the documents lack.
+    missing = [
+        t
+        for t in qt.specific
+        if not any(t in ts or _related_in(t, ts, index) for ts in top) and not _common(t, qt, req.language)
+    ]
+    rare_unknown = [t for t in qt.unknown if not _common(t, qt, req.language)]
     question = {
         "specific_missing": max((qt.specific[t] / max_idf for t in missing), default=0.0),
         "asks_fact": float(kind is not None),
@@ -578,14 +584,14 @@ def evidence(
     }
     # Longer words are the more specific ones ("beschikking" before "duurt"); only plain words are named.
     unknown = sorted(
-        (w for w in (qt.surface.get(t, t) for t in qt.unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True
+        (w for w in (qt.surface.get(t, t) for t in rare_unknown) if _PLAIN.fullmatch(w)), key=len, reverse=True
     )
     # A typo of a word the documents use ("bijzondre"), or a compound of two ("bijstandsuitkering"), is not
     # named as a subject they lack; it still counts as unknown to the fitted features, which were fitted with
     # it (counting such compounds as known moved no held-out number beyond a question: BENCHMARKS.md).
     known_otherwise = {qt.surface.get(t, t) for t in qt.unknown if index.near(t) or index.parts(t)}
-    # How much of the question no document uses: a subject they never mention ("stempas"), but just as
-    # often a typo, an everyday word or English. Only the fit can say what that is worth; on the
+    # How much of the question no document uses, but its everyday words: a subject they never mention
+    # ("stempas"), but just as often a typo or English. Only the fit can say what that is worth; on the
     # labelled sets it leans slightly towards answering (colloquial questions are mostly answerable).
     # For the scope rule only (not fitted): no word of the question's subject is one the documents use, or
     # only everyday ones many passages have ("Wie wint de Eredivisie dit jaar?": "jaar"). On the labelled
@@ -598,7 +604,7 @@ def evidence(
         thesaurus.schemes_missing(req.question, (f"{h.passage.section}\n{h.passage.text}" for h in hits[:GATE_HITS]))
     )
     question["everyday_subject"] = float(all(_everyday(t, index) for t in qt.subject))
-    question["unknown_share"] = len(qt.unknown) / max(1, qt.content)
+    question["unknown_share"] = len(rare_unknown) / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
     # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.
     inflected = {t for t in missing if qt.surface.get(t, t).endswith("t") and t[:-1] in index.postings}
@@ -684,6 +690,11 @@ def _year_matches(
     if own in in_passage:
         return float(own in years)
     return float(bool(years & in_passage))
+
+
+def _common(term: str, qt: _Terms, language: str) -> bool:
+    """Whether the question's word for `term` is an everyday word of its language."""
+    return common_words.is_common(qt.surface.get(term, term), language)
 
 
 def _related_in(term: str, found: set[str], index: BM25Index) -> bool:

@@ -9,7 +9,17 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
-from assistant import answer_model, answering, examples, generation, guard, language, thesaurus, verification
+from assistant import (
+    answer_model,
+    answering,
+    common_words,
+    examples,
+    generation,
+    guard,
+    language,
+    thesaurus,
+    verification,
+)
 from assistant.answer_model import AnswerModel, Variant
 from assistant.domain import Answer, Passage, Turn
 from assistant.errors import IndexMissingError, UnknownMunicipalityError
@@ -87,9 +97,10 @@ class Assistant:
         return sorted(self.retriever.chunks_of(document), key=lambda p: p.start)
 
     def warm_up(self) -> None:
-        """Load the embedding model and read the index now, not on the first (or first twenty) questions."""
+        """Load the embedding model, the word lists and the index now, not on the first (or first twenty) questions."""
         self.retriever.refresh()
         self.retriever.embed_query("opwarmen")
+        common_words.is_common("opwarmen")
 
     def index_parts(self) -> tuple[Embedder, VectorStore, VectorStore | None]:
         """What a re-index writes with: the embedder and the stores this assistant reads."""

@@ -285,9 +285,23 @@ def answer_types(question: str) -> tuple[str, ...]:
     """Every kind of literal fact asked for, most particular first: "Wat is het maandbedrag, en voor hoe
     lang?" asks an amount and a duration."""
     kinds = tuple(name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question))
+    asked = _from_first_question(question) if kinds else ""
+    if len(asked.split()) > 3:
+        # A story before the question may name a fact it does not ask for: "Hij heeft niet het volledige bedrag
+        # betaald. Onder welke voorwaarde kan het college afzien van terugvordering?" asks no amount. (A short
+        # question points back to the story: "... hoeveel mensen er werken. Weet jij dat?")
+        kinds = tuple(k for k in kinds if ANSWER_TYPES[k][0].search(asked))
     if "amount" in kinds and _PERSONAL.search(question) and not _BUDGET.search(question):
         return tuple("price" if k == "amount" else k for k in kinds)
     return kinds
+
+
+def _from_first_question(question: str) -> str:
+    """The question from its first sentence that ends in '?' on ("Graag het bedrag." after it asks too);
+    "" when none does."""
+    parts = sentences.split(question, sentences.TYPED, min_words=1)
+    first = next((i for i, s in enumerate(parts) if s.endswith("?")), None)
+    return " ".join(parts[first:]) if first is not None else ""
 
 
 def answer_type(question: str) -> str | None:
@@ -307,8 +321,18 @@ _REFERENCE = re.compile(
 OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
 
 
+# "(1) De Nieuwe Energie en de (2) jongerenopvang": numbers that mark list items count nothing.
+_MARKER = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)")
+
+
 def has_fact(answer_type_name: str, text: str) -> bool:
-    return bool(ANSWER_TYPES[answer_type_name][1].search(_REFERENCE.sub(" ", OUTLINE.sub(" ", text))))
+    return bool(ANSWER_TYPES[answer_type_name][1].search(_without_pointers(text)))
+
+
+@lru_cache(maxsize=50_000)  # the same document sentences are checked for every question
+def _without_pointers(text: str) -> str:
+    """The text without what points somewhere or marks a place: references, outline numbers, list markers."""
+    return _MARKER.sub(" ", _REFERENCE.sub(" ", OUTLINE.sub(" ", text)))
 
 
 # Asking the assistant to produce something (a letter, a poem, a script, a translation, a recipe, a joke) rather than to

@@ -23,7 +23,8 @@ TYPED = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]['"’”]))\s+""")  # "met: 'Ja.'
 PROSE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
 
 
-_ASKING = re.compile(r"[^.?!]*(?:\?|$)")  # a sentence that ends in '?', or the last one
+# A sentence that ends in '?', or the last one when it ends in none; "65.000" and "1.200" end no sentence.
+_ASKING = re.compile(r"(?:[^.?!]|\.(?=\d))*(?:\?|$)")
 
 
 def asking(question: str) -> str:

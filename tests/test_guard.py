@@ -38,6 +38,15 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoeveel betaal je per maand voor huishoudelijke hulp?") == "price"
     assert guard.answer_type("Wat moet ik doen als ik de huur niet kan betalen?") is None
     assert guard.answer_type("Is er een eetclub, en moet je er wat voor betalen?") is None
+    # Numbers that mark list items count nothing.
+    assert not guard.has_fact("count", "Hieronder vallen (1) de nachtopvang en (2) de jongerenopvang.")
+    assert guard.has_fact("count", "Er zijn (in totaal) 25 plekken.")
+    # A story before the question names facts it does not ask for; a request after it asks too, and a short
+    # question points back to the story.
+    story = "Hij betaalde niet het hele bedrag. Onder welke voorwaarde ziet het college af van terugvordering?"
+    assert guard.answer_type(story) is None
+    assert guard.answer_type("Ik kreeg 4.000 euro te veel. Wanneer kan de rest vervallen? Graag het bedrag.") == "price"
+    assert guard.answer_type("Ik vraag me af hoeveel mensen er werken. Weet jij dat?") == "count"
     # English "how much" of money or per week asks a sum, as "hoeveel leefgeld" does; of anything else a count.
     assert guard.answer_type("How much leefgeld per week does a refugee receive?") == "price"
     assert guard.answer_type("How much special assistance can I get as an heir?") == "price"
