@@ -285,7 +285,7 @@ def answer_types(question: str) -> tuple[str, ...]:
     """Every kind of literal fact asked for, most particular first: "Wat is het maandbedrag, en voor hoe
     lang?" asks an amount and a duration."""
     kinds = tuple(name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question))
-    asked = _from_first_question(question) if kinds else ""
+    asked = sentences.from_first_question(question) if kinds else ""
     if len(asked.split()) > 3:
         # A story before the question may name a fact it does not ask for: "Hij heeft niet het volledige bedrag
         # betaald. Onder welke voorwaarde kan het college afzien van terugvordering?" asks no amount. (A short
@@ -294,14 +294,6 @@ def answer_types(question: str) -> tuple[str, ...]:
     if "amount" in kinds and _PERSONAL.search(question) and not _BUDGET.search(question):
         return tuple("price" if k == "amount" else k for k in kinds)
     return kinds
-
-
-def _from_first_question(question: str) -> str:
-    """The question from its first sentence that ends in '?' on ("Graag het bedrag." after it asks too);
-    "" when none does."""
-    parts = sentences.split(question, sentences.TYPED, min_words=1)
-    first = next((i for i, s in enumerate(parts) if s.endswith("?")), None)
-    return " ".join(parts[first:]) if first is not None else ""
 
 
 def answer_type(question: str) -> str | None:

@@ -33,6 +33,14 @@ def asking(question: str) -> str:
     return " ".join(s for s in (p.strip() for p in _ASKING.findall(question)) if s)
 
 
+def from_first_question(question: str) -> str:
+    """A question from its first sentence that ends in '?' on, the story before it left out ("Graag het
+    bedrag." after it asks too); "" when no sentence ends in '?'."""
+    parts = split(question, TYPED, min_words=1)
+    first = next((i for i, s in enumerate(parts) if s.endswith("?")), None)
+    return " ".join(parts[first:]) if first is not None else ""
+
+
 def split(text: str, boundary: re.Pattern[str] = DOCUMENT, min_words: int = 3) -> list[str]:
     """The sentences (and table rows) of `text`, in order; fragments under `min_words` words dropped."""
     return [s.strip() for s in boundary.split(text) if s and len(s.split()) >= min_words]

@@ -76,7 +76,7 @@ def units(text: str, maximum: int = MAX_WORDS) -> list[_Unit]:
             and prev.words + len(seg.text.split()) <= _ROW_WORDS
             and not _MARKDOWN.match(seg.text)
         ):
-            out[-1] = _Unit(f"{prev.text} · {seg.text}", prev.start, seg.end)
+            out[-1] = _Unit(f"{prev.text}{tables.CELL}{seg.text}", prev.start, seg.end)
         elif len(seg.text.split()) > maximum:
             out.extend(_split_long(seg, text, maximum * 2 // 3))
         else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant import tables
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -48,7 +50,7 @@ def clean_line(line: str) -> str:
     line = _INLINE_NOISE.sub("", line)
     line = _GLUED_NOTE_NUMBER.sub(r"\1", line)
     line = _EDGE_BARS.sub("", line)
-    line = line.replace(" | ", " · ")
+    line = line.replace(" | ", tables.CELL)
     return _SPACES.sub(" ", line).strip()
 
 
