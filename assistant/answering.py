@@ -455,9 +455,9 @@ def _mended(text: str, fixes: dict[str, str]) -> list[str]:
     return [m for m in (fixes.get(t, t) for t in terms(text)) if m]
 
 
-def _rarest(weights: dict[str, float]) -> dict[str, float]:
-    """The two rarest terms: what a question (or one of its parts) is specifically about."""
-    return dict(sorted(weights.items(), key=lambda kv: -kv[1])[:2])
+def _rarest(weights: dict[str, float], most: int = 2) -> dict[str, float]:
+    """The `most` rarest terms: what a question (or one of its parts) is specifically about."""
+    return dict(sorted(weights.items(), key=lambda kv: -kv[1])[:most])
 
 
 def _asked_for(text: str, fixes: dict[str, str]) -> frozenset[str]:
@@ -617,7 +617,9 @@ def evidence(
 @dataclass(frozen=True, slots=True)
 class _Part:
     """One part of a question of several ("Hoeveel geld ..., en tot welk jaar ...?"): the kind of literal
-    fact it asks for ("" when none), its own rarest words and what it asks for."""
+    fact it asks for ("" when none), its own rarest word and what it asks for. One word, not two: a part's second
+    rarest is often a word of the whole story ("gebruik" of "... meer mensen die minimaregelingen gaan gebruiken. Met
+    hoeveel moet dat omhoog"), which any sentence on the use of another scheme names."""
 
     kind: str
     specific: dict[str, float]
@@ -632,7 +634,7 @@ def _asked_parts(question: str, qt: _Terms) -> list[_Part]:
     parts = []
     for text in texts:
         own = {t: qt.subject[t] for t in _mended(text, qt.fixes) if t in qt.subject}
-        parts.append(_Part(guard.answer_type(text) or "", _rarest(own), _asked_for(text, qt.fixes) & frozenset(own)))
+        parts.append(_Part(guard.answer_type(text) or "", _rarest(own, 1), _asked_for(text, qt.fixes) & frozenset(own)))
     return parts
 
 
@@ -1018,8 +1020,14 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         other_year = chosen and all(c.features["year"] == 0 for c in chosen if c.features["fact_type"] > 0)
         years = tuple(_YEAR.findall(req.question)) if other_year else ()
         return refusal(req, "unsupported", (*years, *_subjects(ev))[:2], related, ev.missing)
-    if not req.comparison:  # a comparison quotes each municipality's own figures
-        chosen = _without_other_figures(chosen, words)
+    if not req.comparison:
+        chosen = _without_asides(chosen, words)
+    else:
+        # A comparison quotes each municipality's own figures: each one's sentences are an answer of their own.
+        groups: dict[str, list[Candidate]] = {}
+        for c in chosen:
+            groups.setdefault(hits[c.hit].passage.municipality, []).append(c)
+        chosen = [c for group in groups.values() for c in _without_asides(group, words)]
     chosen = _with_antecedents(chosen, ev.candidates)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
@@ -1135,11 +1143,12 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
     )
 
 
-def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[Candidate]:
-    """Once a chosen sentence gives the asked fact, another sentence with a figure of the same kind that is
-    about something else is left out: a reader takes it for part of the answer. After "619 reguliere
-    opvangplekken, waarvan 52 voor AMV'ers", another passage's "stijgt van 554 naar 681" (Ukrainians); after
-    "… extramuralisering … 790 personen", the same passage's "huishoudens met een fysieke beperking … 7675".
+def _without_asides(chosen: Sequence[Candidate], by_words: bool) -> list[Candidate]:
+    """Once a chosen sentence gives the asked fact, what is about something else is left out: another
+    passage's sentence that names none of the question's rarest words (nor one of its parts'), and a sentence
+    with a figure of the same kind that is about something else, which a reader takes for part of the answer.
+    After "619 reguliere opvangplekken, waarvan 52 voor AMV'ers", another passage's "stijgt van 554 naar 681"
+    (Ukrainians); after "… extramuralisering … 790 personen", the same passage's "huishoudens met een fysieke beperking … 7675".
     (For an English question too, whose answer is found by meaning: it must not be padded with such figures.)
     A sentence of another passage must name the question's rarest words or those of one of its parts; one
     of the first sentence's own passage, which is about the subject, need only name a word of the question
@@ -1163,7 +1172,14 @@ def _without_other_figures(chosen: Sequence[Candidate], by_words: bool) -> list[
         named = c.features["subject"] if c.hit == lead.hit else c.features["fact_specific"]
         return named > 0 or c.features["part_subject"] > 0 or _gives_fact(c, chosen, by_words)
 
-    return [c for c in chosen if c is lead or c.features["fact_type"] <= 0 or about_it(c)]
+    def about_the_subject(c: Candidate) -> bool:
+        if c.features["fact_type"] > 0:
+            return about_it(c)
+        # Nor does a sentence of another passage that names neither the question's rarest words nor one of its
+        # parts' go on about the answer: after "15 van de 130 huisverboden", a motion on homeless youth.
+        return not by_words or c.hit == lead.hit or c.features["fact_specific"] > 0 or c.features["part_subject"] > 0
+
+    return [c for c in chosen if c is lead or about_the_subject(c)]
 
 
 def _follows_up(c: Candidate, chosen: Sequence[Candidate]) -> bool:

@@ -27,8 +27,12 @@ _INJECTION = re.compile(
       | \b(antwoord|reageer)\s+(alleen|uitsluitend)\s+met\b | \brespond\s+only\s+with\b
       | ^\s*(bevestig|zeg|confirm|say)\s+(dat|nu|that|now)\b
       # A claim to spread: "Vertel iedereen dat ...", "Tell everyone that ..."
-      | \b(vertel|zeg)\s+(tegen\s+)?(iedereen|alle\s+\w+)\s+dat\b | \btell\s+(everyone|everybody|all\s+\w+)\s+that\b
-      | \binstructie\s+voor\s+de\s+ai | \binstructions?\s+for\s+the\s+(ai|assistant|model|agent)\b
+      # ("Bevestig aan iedere gebruiker dat ...": whom it is told to is a sign too)
+      | \b(vertel|zeg|bevestig|meld)\s+(tegen\s+|aan\s+)?(iedereen|(alle|iedere|elke)\s+\w+)\s+dat\b
+      | \b(tell|confirm\s+to)\s+(everyone|everybody|(all|every|each)\s+\w+)\s+that\b
+      | \binstructies?\s+(voor|aan)\s+de\s+(ai|assistent|chatbot|bot)\b | \binstructions?\s+for\s+the\s+(ai|assistant|model|agent)\b
+      # Told not to show its sources: "noem geen bronnen", "do not cite your sources"
+      | \b(noem|vermeld|geef|toon)\s+geen\s+(bronnen|bron|verwijzingen)\b | \b(do\s+not|don'?t)\s+(cite|mention|show)\s+(any\s+|your\s+)?sources\b
       # Fake system messages and mode switches: "### SYSTEEM-OVERRIDE ###", "[BEHEERDER]", "onderhoudsmodus"
       | \b(systeem|system)[\s-]*(override|bericht|message|melding|notice|alert)\b | \[(beheerder|admin|administrator|systeem|system)\]
       | \b(onderhoudsmodus|maintenance\s+mode|beheerdersmodus|admin\s+mode)\b

@@ -290,6 +290,29 @@ def test_a_figure_about_something_else_is_left_out_of_an_answer_that_gives_the_f
     assert "681" in alone.text
 
 
+def test_once_the_fact_is_given_another_passage_s_sentence_off_the_subject_is_left_out():
+    texts = [
+        "De pilot geldt voor 15 van de 130 huisverboden in 2024.",
+        "In 2024 is een motie over dakloze jongeren in de regio uitgevoerd.",
+        "Deze afspraak geldt ook in de regio.",
+    ]
+    # The motion names neither "huisverboden" nor "pilot": after the asked count it is an aside, figure or not.
+    answer = _answer_from(texts, "Voor hoeveel huisverboden geldt de pilot?")
+    assert "15 van de 130" in answer.text and "motie" not in answer.text
+
+
+def test_a_part_of_a_question_is_named_by_its_own_rarest_word():
+    texts = [
+        "Het gebruik van minimaregelingen stijgt met 10% per jaar.",
+        "Het gebruik van de pas en het gebruik van de bibliotheek nemen toe.",
+        "Het armoedebeleid loopt tot en met 2027.",
+    ]
+    question = "Meer mensen moeten de minimaregelingen gaan gebruiken. Met hoeveel moet dat omhoog, en tot welk jaar?"
+    first, _ = _asked_parts(question, _question_terms(_req(question), BM25Index(texts)))
+    # "gebruiken" is a word of the story, which a sentence on the use of any scheme names.
+    assert list(first.specific) == [next(iter(terms("minimaregelingen")))]
+
+
 def test_the_year_of_a_named_document_is_not_the_year_asked_about():
     texts = ["Streefwaarde: daling kosten jeugdhulp (meerjarige streefwaarde: halvering in 2030)."]
     # The passages are from 2025: "de begroting 2025" names them; the year asked is the answer's 2030.
@@ -583,7 +606,9 @@ def _compare(texts: list[str], question: str):
         Hit(Passage(f"c{i}", "d.txt", "T", m, 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
         for i, (m, t) in enumerate(zip(("Aadorp", "Beedorp"), texts, strict=True))
     ]
-    req = Request(question, "nl", "resident", ("Aadorp", "Beedorp"), (), True, indexed=("Aadorp", "Beedorp"))
+    places = ("Aadorp", "Beedorp")
+    names = frozenset(p.lower() for p in places)
+    req = Request(question, "nl", "resident", places, (), True, indexed=places, place_names=names)
     return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model("asks_fact", keep=0.0))
 
 
@@ -602,6 +627,16 @@ def test_a_comparison_keeps_each_municipality_s_figure():
     # Beedorp's sentence names nothing of the question, yet it is Beedorp's answer to it.
     answer = _compare(texts, "Hoeveel bijdrage voor stookkosten krijg je in Aadorp en Beedorp?")
     assert "€ 40" in answer.text and "€ 55" in answer.text
+
+
+def test_a_comparison_leaves_out_each_municipality_s_figures_about_something_else():
+    texts = [
+        "In Aadorp worden 681 ontheemden opgevangen.",
+        "Beedorp vangt 225 ontheemden op. Beedorp biedt 170 statushouders huisvesting.",
+    ]
+    # Each municipality's sentences are an answer of their own: Beedorp's statushouders are not its ontheemden.
+    answer = _compare(texts, "Hoeveel ontheemden vangen Aadorp en Beedorp op?")
+    assert "681" in answer.text and "225" in answer.text and "170" not in answer.text
 
 
 def test_a_comparison_quotes_each_municipality_s_own_fact_not_its_likeliest_sentence():
