@@ -68,6 +68,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/sample-extra33.jsonl \
                evals/questions/sample-extra34.jsonl \
                evals/questions/sample-extra35.jsonl \
+               evals/questions/sample-extra36.jsonl \
                evals/questions/rotterdam.jsonl=$(RDAM_DATA) evals/questions/rotterdam2.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam3.jsonl=$(RDAM_DATA) evals/questions/rotterdam4.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam5.jsonl=$(RDAM_DATA) evals/questions/rotterdam6.jsonl=$(RDAM_DATA) \
@@ -89,7 +90,8 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/rotterdam32.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam33.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam34.jsonl=$(RDAM_DATA) \
-               evals/questions/rotterdam35.jsonl=$(RDAM_DATA)
+               evals/questions/rotterdam35.jsonl=$(RDAM_DATA) \
+               evals/questions/rotterdam36.jsonl=$(RDAM_DATA)
 fit: index
 	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
 	$(BIN)/wegwijzer fit $(QUESTIONS) --check

@@ -207,10 +207,12 @@ _AGE = re.compile(
 _LIVES_IN = re.compile(
     r"\b(woon|woont|wonen|woonde|woonden)\s+(?:[\w-]+\s+){0,3}?(?:in|bij|vlakbij|dichtbij|nabij|naast)\s+([\w-]+)", re.I
 )
-# "wie kan me helpen?", "is er iemand die ons kan helpen?": how help is asked for, not what with.
+# "wie kan me helpen?", "is er iemand die ons kan helpen?", "bij wie kan ik aankloppen?": how help is asked
+# for, not what with.
 _ASKS_HELP = re.compile(
     r"\b(wie|wat|iemand|iets|die|dat)\s+(kan|kunnen)\s+((me|mij|ons|hem|haar|je|jou)\s+)?helpen\b|"
-    r"\b(kan|kunnen)\s+(iemand|jullie|u)\s+((me|mij|ons|hem|haar)\s+)?helpen\b",
+    r"\b(kan|kunnen)\s+(iemand|jullie|u)\s+((me|mij|ons|hem|haar)\s+)?helpen\b|"
+    r"\baanklop\w*",
     re.I,
 )
 # Whether a rule of one municipality holds in another: "geldt dat ook in Schiedam?", "hetzelfde bedrag als in ...".
@@ -400,8 +402,16 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     }
     if req.language == "en":
         own = extra | own
+    unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
+    unframed = _ASKS_HELP.sub(" ", unframed)
+    frame = frozenset(content) - set(_mended(unframed, fixes))
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
-    unknown = tuple(t for t in content if t not in index.postings and not t[0].isdigit() and not index.compounds(t))
+    # Nor do they lack how a question asks for help ("Bij wie kan ik aankloppen?"): that is no subject.
+    unknown = tuple(
+        t
+        for t in content
+        if t not in index.postings and not t[0].isdigit() and not index.compounds(t) and t not in frame
+    )
     # A resident's word no document uses, whose policy word the thesaurus knows ("hoortoestel": "gehoorapparaat"),
     # is the question's subject under that name, and weighs as the question's own word.
     stand_ins = terms(thesaurus.expand(" ".join(surface.get(t, t) for t in unknown))) if unknown else []
@@ -424,9 +434,6 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     words_asked = _asked_for(req.question, fixes) - ignore
     years = frozenset(_YEAR.findall(_DOCUMENT_YEAR.sub(" ", req.question)))
     documents = frozenset(y for m in _DOCUMENT_YEAR.finditer(req.question) for y in _YEAR.findall(m.group(0)))
-    unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
-    unframed = _ASKS_HELP.sub(" ", unframed)
-    frame = frozenset(content) - set(_mended(unframed, fixes))
     return _Terms(
         own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, documents,
         frame, fixes,
@@ -507,7 +514,8 @@ def evidence(
             "fused": p.score,
             "rank": 1.0 / (1 + h),
         }
-        for pos, sentence in enumerate(sentences(p.text)):
+        in_order = sentences(p.text)
+        for pos, sentence in enumerate(in_order):
             if not _usable(sentence, wants_figures):
                 continue
             in_sentence = set(terms(sentence))
@@ -516,7 +524,7 @@ def evidence(
             items = _list_items(p.text, sentence, pos)
             whole = " ".join((sentence, *items))
             in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
-            in_fact = in_whole | heading
+            in_fact = in_whole | heading | set(terms(_lead_in(in_order, pos)))
             named_parts = [part for part in parts if _names_part(part, in_whole, index)]
             features = passage | {
                 "coverage": coverage(in_sentence, qt.all, index),
@@ -644,6 +652,20 @@ def _names_part(part: _Part, found: set[str], index: BM25Index) -> bool:
 
 
 _ITEM = re.compile(r"^([a-z]|\d{1,2}|[ivx]+)[.)]\s|^[-–•*]\s")
+
+
+def _lead_in(in_order: Sequence[str], position: int, most: int = 6) -> str:
+    """The lead-in sentence ('Het college kan afzien van terugvordering, indien:') of the list item at
+    `position`, '' for a sentence that is none: an item's fact ("c. het bedrag lager is dan € 200") is about
+    what its lead-in names."""
+    if not _ITEM.match(in_order[position]):
+        return ""
+    for before in reversed(in_order[max(0, position - most) : position]):
+        if before.rstrip().endswith(":"):
+            return before
+        if not _ITEM.match(before):
+            return ""
+    return ""
 
 
 def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple[str, ...]:

@@ -12,7 +12,12 @@ from collections.abc import Iterable
 
 _ENTRIES: tuple[tuple[str, str], ...] = (
     (
-        r"\bzorg(en)? voor (mijn|m'n|onze|ons|haar|zijn|een)\b|\bverzorg|\bcarer|\bcaregiver|\bcare for (my|a)\b|informal care",
+        # "Ik zorg al twee jaar voor mijn moeder", "we zorgen dag en nacht voor hem": how long or how much
+        # stands between the verb and whom it is for.
+        r"\bzorg(en)? voor (mijn|m'n|onze|ons|haar|zijn|een)\b|"
+        r"\b(ik|we|wij)\s+zorg(en)?\s+((?!voor\b)\S+\s+){0,4}?voor\s+(mijn|m'n|onze|ons|haar|hem|zijn)\b|"
+        r"\bzorg\s+ik\s+((?!voor\b|kan\b|moet\b|wil\b)\S+\s+){0,3}?voor\s+(mijn|m'n|haar|hem|zijn)\b|"
+        r"\bverzorg|\bcarer|\bcaregiver|\bcare for (my|a)\b|informal care",
         "mantelzorg mantelzorger mantelzorgondersteuning respijtzorg",
     ),
     (
@@ -193,12 +198,16 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"verpleeghuis|verzorgingshuis|zorginstelling", "instelling verblijft"),
     (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
     (
-        r"geld\s+(van|krijgen\s+van)\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa)|\bgift|money\s+from\s+(my\s+)?(family|parents)|"
-        # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht".
+        # "geld van mijn moeder", "hoeveel geld mag ik per jaar van familie krijgen"
+        r"\bgeld\s+(\w+\s+){0,4}?van\s+((mijn|m'n|onze)\s+)?(moeder|vader|ouders|familie|zus|broer|oma|opa|vrienden)\b|"
+        r"\bgift|money\s+from\s+(my\s+)?(family|parents)|"
+        # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht", and with the
+        # verb first, as after "Sinds deze winter": "betaalt mijn moeder mijn energierekening".
         r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\s+betaa?l\w*\b.{0,20}\b(mijn|m'n)\b|"
+        r"\bbetaa?l\w*\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\b(?!\s+(\w+\s+){0,3}terug)|"
         r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)|"
         # "ze stopt me wat geld toe", "mijn moeder doet boodschappen voor me", "ze geeft me af en toe wat geld"
-        r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij)\b|"
+        r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij|ons)\b|"
         r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin|buurvrouw|buurman|zoon|dochter|ze|hij|zij)\s+"
         r"(\w+\s+){0,2}?(geeft|gaf|geven|schenkt|schonk)\s+(me|mij|ons)\s+(\w+\s+){0,5}?(geld|euro)\b|"
         r"\b(gives?|gave)\s+(me|us)\s+(\w+\s+){0,3}?money\b",

@@ -404,6 +404,26 @@ def test_the_subject_of_a_fact_may_be_in_the_list_its_lead_in_introduces():
     assert not answer.refused and "€ 150" in answer.text
 
 
+def test_the_subject_of_a_list_item_s_fact_may_be_in_the_lead_in_that_introduces_it():
+    text = (
+        "Artikel 9 Wijzigingen\nDe klant meldt een wijziging binnen een week. "
+        "Het college kan afzien van terugvordering van de uitkering, indien:\n"
+        "a. de klant is overleden;\n"
+        "b. het terug te vorderen bedrag lager is dan € 200 netto."
+    )
+    texts = [text, "De uitkering wordt per maand betaald.", "Een klant kan bezwaar maken."]
+    req = _req("Onder welk bedrag kan het college afzien van terugvordering?")
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0), 0.86, 1.0)
+        for i, t in enumerate(texts)
+    ]
+    found = evidence(req, hits, BM25Index(texts), {})
+    item = next(c for c in found.candidates if c.text.startswith("b."))
+    # The amount's item names neither "afzien" nor "terugvordering"; its lead-in does, so the item, quoted on its
+    # own, still gives the fact about the question's subject.
+    assert item.features["fact_type"] > 0 and item.features["fact_specific"] > 0
+
+
 def test_sentences_that_share_no_word_with_the_question_do_not_answer_it():
     passes = _model("best_dense", keep=0.0)  # the gate and the ranker let everything through: the rule decides
     req = _req("Waar kunnen mantelzorgers terecht?")
@@ -492,6 +512,11 @@ def test_a_typo_of_a_word_the_documents_use_is_not_named_as_what_they_lack():
     found = evidence(req, _hits(), BM25Index([*TEXTS, "Bijzondere bijstand voor inwoners met een laag inkomen."]), {})
     assert found.unknown == ("stempas",)
     assert found.question["unknown_share"] > 0.3  # to the fitted features it is still a word no document uses
+
+
+def test_how_a_question_asks_for_help_is_not_what_the_documents_lack():
+    found = evidence(_req("Ik zorg voor mijn vader, bij wie kan ik aankloppen?"), _hits(), BM25Index(TEXTS), {})
+    assert found.unknown == () and found.question["unknown_share"] == 0
 
 
 def test_a_compound_of_words_the_documents_use_is_not_named_as_what_they_lack():

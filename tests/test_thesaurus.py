@@ -75,6 +75,15 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "welzijnsorganisaties" in thesaurus.expand("Welke organisatie doet het welzijnswerk in de gemeente?")
     assert "halvering" in thesaurus.expand("Welke ambitie heeft de gemeente voor het terugdringen van de jeugdzorg?")
     assert "daling" in thesaurus.expand("How does the city want to reduce youth care costs?")
+    # How long or how much may stand between the carer's verb and whom it is for; "zorg" the noun is no carer.
+    assert "mantelzorg" in thesaurus.expand("Ik zorg al twee jaar voor mijn zieke moeder")
+    assert "mantelzorg" in thesaurus.expand("ik zorg eigenlijk dag en nacht voor haar")
+    assert "mantelzorg" not in thesaurus.expand("ik weet niet welke zorg ik kan aanvragen voor mijn man")
+    assert "mantelzorg" not in thesaurus.expand("Hoe zorg ik voor een goede aanvraag voor mijn zoon?")
+    # The verb first, as after an opening phrase; a friend paid back is no gift.
+    assert "kostenvoordelen" in thesaurus.expand("Sinds deze winter betaalt mijn moeder mijn energierekening")
+    assert "giften" in thesaurus.expand("Hoeveel geld mag ik per jaar van familie of vrienden krijgen?")
+    assert "giften" not in thesaurus.expand("Ik betaal mijn vriend volgende maand terug")
     # Football as a topic of talk is not a resident's need: the question stays outside the domain.
     assert not thesaurus.in_domain("wie wint volgens jou het EK voetbal dit jaar?")
 
