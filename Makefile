@@ -69,6 +69,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/sample-extra34.jsonl \
                evals/questions/sample-extra35.jsonl \
                evals/questions/sample-extra36.jsonl \
+               evals/questions/sample-extra37.jsonl \
                evals/questions/rotterdam.jsonl=$(RDAM_DATA) evals/questions/rotterdam2.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam3.jsonl=$(RDAM_DATA) evals/questions/rotterdam4.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam5.jsonl=$(RDAM_DATA) evals/questions/rotterdam6.jsonl=$(RDAM_DATA) \
@@ -91,7 +92,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/rotterdam33.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam34.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam35.jsonl=$(RDAM_DATA) \
-               evals/questions/rotterdam36.jsonl=$(RDAM_DATA)
+               evals/questions/rotterdam36.jsonl=$(RDAM_DATA) evals/questions/rotterdam37.jsonl=$(RDAM_DATA)
 fit: index
 	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
 	$(BIN)/wegwijzer fit $(QUESTIONS) --check

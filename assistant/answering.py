@@ -230,10 +230,14 @@ _DOCUMENT_YEAR = re.compile(
     r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:budget|policy\s+plan|annual\s+report|regulations?)\b",
     re.I,
 )
-# A regulation's rules are found and shown by article ("Artikel 9.2 Terugvordering ..."): staff, and anyone who
-# asks "in welk artikel staat dat?", get each quoted rule's article number.
+# "zo duur" is what something costs; the documents' "duur" is how long it lasts.
+_EXPENSIVE = re.compile(
+    r"\b(te|zo|erg|heel|best|nogal|echt|wel|ook|veel|is|was|wordt|worden|zijn|waren|vind|vindt)\s+duur\b(?!\s+van\b)",
+    re.I,
+)
+# A regulation's rules are found and shown by article ("Artikel 9.2 Terugvordering ..."): each quoted rule carries
+# its article number, which staff look up and a resident can point the municipality to.
 _ARTICLE = re.compile(r"^(artikel|article)\s+\d+[a-z]?(\.\d+[a-z]?)*\b", re.I)
-_ASKS_ARTICLE = re.compile(r"\b(artikel|article)", re.I)
 _MONTH = re.compile(guard.MONTHS)
 # Kinds of question besides literal facts, each with the words a sentence that answers it tends to use.
 # They are features for the fitted model, not rules: how much each counts is learned.
@@ -386,13 +390,14 @@ class _Terms:
 
 def _question_terms(req: Request, index: BM25Index) -> _Terms:
     ignore = req.ignored_terms
-    fixes = _typos(req.question, index)
+    question = _EXPENSIVE.sub(r"\1", req.question)
+    fixes = _typos(question, index)
     surface: dict[str, str] = {}
-    for w in words(req.question):
+    for w in words(question):
         for t in _mended(w, fixes):
             surface.setdefault(t, w)
-    ages = {n for m in _AGE.finditer(req.question) for n in m.groups() if n}
-    content = [t for t in dict.fromkeys(_mended(req.question, fixes)) if t not in ignore and t not in ages]
+    ages = {n for m in _AGE.finditer(question) for n in m.groups() if n}
+    content = [t for t in dict.fromkeys(_mended(question, fixes)) if t not in ignore and t not in ages]
     own = {t: index.idf(t) for t in content if t in index.postings}
     # The policy words for what the question describes weigh half; for an English question they are the
     # Dutch for its own words, and weigh as such.
@@ -402,7 +407,7 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     }
     if req.language == "en":
         own = extra | own
-    unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), req.question)
+    unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), question)
     unframed = _ASKS_HELP.sub(" ", unframed)
     frame = frozenset(content) - set(_mended(unframed, fixes))
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
@@ -422,18 +427,18 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     )
     # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
     # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
-    kind_words = _KIND_WORDS if guard.answer_type(req.question) else frozenset()
+    kind_words = _KIND_WORDS if guard.answer_type(question) else frozenset()
     subject = {
         t: w
         for t, w in own.items()
         if not t[0].isdigit() and not _MONTH.fullmatch(t) and t not in kind_words and t not in _WHICH_ONE
     }
     specific = _rarest(subject)
-    in_asking = set(_mended(asking(req.question), fixes))
+    in_asking = set(_mended(asking(question), fixes))
     asked = _rarest({t: w for t, w in subject.items() if t in in_asking}) or specific
-    words_asked = _asked_for(req.question, fixes) - ignore
-    years = frozenset(_YEAR.findall(_DOCUMENT_YEAR.sub(" ", req.question)))
-    documents = frozenset(y for m in _DOCUMENT_YEAR.finditer(req.question) for y in _YEAR.findall(m.group(0)))
+    words_asked = _asked_for(question, fixes) - ignore
+    years = frozenset(_YEAR.findall(_DOCUMENT_YEAR.sub(" ", question)))
+    documents = frozenset(y for m in _DOCUMENT_YEAR.finditer(question) for y in _YEAR.findall(m.group(0)))
     return _Terms(
         own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, documents,
         frame, fixes,
@@ -1055,7 +1060,6 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     citations: list[Citation] = []
     lines: list[str] = []
     label = len({hits[c.hit].passage.municipality for c in chosen}) > 1
-    articles = req.audience == "staff" or bool(_ASKS_ARTICLE.search(req.question))
     asked_years = tables.asked_years(req.question)
     for c in chosen:
         passage: Passage = hits[c.hit].passage
@@ -1063,7 +1067,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
             numbers[c.hit] = len(numbers) + 1
             citations.append(Citation(numbers[c.hit], passage))
         sentence = _cite(tables.labelled(c.full_text, passage.text, asked_years), numbers[c.hit])
-        article = _article(passage) if articles else ""
+        article = _article(passage)
         sentence = f"{article}: {sentence}" if article else sentence
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)
     text = f"{_intro(req, chosen, hits, label)}\n" + "\n".join(lines)

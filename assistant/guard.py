@@ -111,6 +111,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"hoeveel\s+(\w+\s+)?(geld|euro|leefgeld|kost\w*|bijstand|subsidie|vergoeding|toeslag|bijdrage|budget)\b|"
             r"hoeveel\s+(bedraagt|bedragen|bedroeg|bedroegen)\b|"
+            # "hoeveel per maand", as a search box puts it ("hoeveel p/m"): money.
+            r"hoeveel\s+(per\s+(maand|jaar|week)|p/m|p\.m\.)(?!\w)|"
             # "Hoeveel krijg ik?", "Hoeveel kan de gemeente bijdragen?", "Hoeveel wordt er vergoed?": money, not a count
             # ("Hoeveel mensen krijgen ..." is one).
             r"hoeveel\s+(krijg|krijgt|ontvang|ontvangt)\s+(ik|je|u|men|hij|zij|ze|we|wij)\b|"
@@ -285,9 +287,19 @@ _BUDGET = re.compile(
 )
 
 
+# "Wat is in 2024 de vermogensgrens?" asks what "Wat is de vermogensgrens in 2024?" asks: where or when may stand
+# between the verb and what is asked for.
+_ADVERBIAL = re.compile(
+    r"\b((?:wat|hoe\s+hoog|hoe\s+groot|welke?)\s+(?:is|was|zijn|waren|wordt|worden))\s+"
+    r"(?:in|voor|per|vanaf|sinds|volgens|op)\s+(?:\S+\s+){1,3}?(?=(?:de|het)\b)",
+    re.I,
+)
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """Every kind of literal fact asked for, most particular first: "Wat is het maandbedrag, en voor hoe
     lang?" asks an amount and a duration."""
+    question = _ADVERBIAL.sub(r"\1 ", question)
     kinds = tuple(name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question))
     asked = sentences.from_first_question(question) if kinds else ""
     if len(asked.split()) > 3:

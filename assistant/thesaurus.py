@@ -84,6 +84,11 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         r"(eruit|uit huis) gezet|\bhomeless",
         "dakloos daklozen maatschappelijke opvang",
     ),
+    # Money every month is what the documents call a monthly income, as the English "monthly" is.
+    (
+        r"\b(elke|iedere|ieder)\s+maand\s+(\w+\s+){0,3}?geld\b|\bgeld\s+(\w+\s+){0,2}?(elke|iedere|ieder)\s+maand\b",
+        "maandelijks inkomen",
+    ),
     (
         r"scootmobiel|rolstoel|traplift|\btrap\b|aanpassing.{0,20}(huis|woning)|wheelchair|mobility|\bstairs\b",
         "hulpmiddelen woningaanpassing wmo",
@@ -156,7 +161,11 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "huisuitzettingen huisuitzetting ontruiming",
     ),
     (r"huurhuis|huurflat|\brental (home|flat|house)", "huurwoning huur"),
-    (r"kortingspas|stadspas|\bpas(je)?\s+(met|voor)\s+korting|discount (pass|card)", "pas korting kortingen minimaregelingen"),
+    (
+        # A pass for a discount, however described ("een pasje waarmee ze goedkoper kan zwemmen").
+        r"kortingspas|kortingsregeling|stadspas|minimapas|\bpas(je)?\b.{0,40}\b(korting|goedkoper)|discount (pass|card)",
+        "pas korting kortingen minimaregelingen",
+    ),
     (r"noodknop|alarmknop|halsalarm|valalarm|personenalarm|emergency button|panic button", "personenalarmering alarmering"),
     # Residents' words for prison, remitting a debt and a funeral are not the regulations' ("detentie",
     # "kwijtschelding", "uitvaartkosten"); a misspelt "begravenis" still starts like "begraven".

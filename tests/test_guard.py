@@ -38,6 +38,11 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoeveel betaal je per maand voor huishoudelijke hulp?") == "price"
     assert guard.answer_type("Wat moet ik doen als ik de huur niet kan betalen?") is None
     assert guard.answer_type("Is er een eetclub, en moet je er wat voor betalen?") is None
+    # Where or when may stand between the verb and what is asked for.
+    assert guard.answer_type("Wat is in 2024 de vermogensgrens voor een alleenstaande?") == "limit"
+    assert guard.answer_type("Wat is volgens het beleidsplan de inkomensgrens voor de pas?") == "limit"
+    assert guard.answer_type("Wat is per 1 juli de netto bijstandsnorm?") == "amount"
+    assert guard.answer_type("extra stookkosten bijz bijstand hoeveel p/m en hoe lang") == "amount"
     # Numbers that mark list items count nothing.
     assert not guard.has_fact("count", "Hieronder vallen (1) de nachtopvang en (2) de jongerenopvang.")
     assert guard.has_fact("count", "Er zijn (in totaal) 25 plekken.")

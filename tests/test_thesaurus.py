@@ -58,6 +58,11 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "blijverslening" in thesaurus.expand("Kan ik geld lenen om mijn huis aan te passen?")
     assert "vrouwenopvang" in thesaurus.expand("Ik ben niet meer veilig thuis, waar kan ik heen?")
     assert "kwijtschelding" in thesaurus.expand("When can I ask them to cancel what is left of the debt?")
+    # Money every month is a monthly income, as "monthly" is in English.
+    assert "maandelijks inkomen" in thesaurus.expand("iemand zei dat jongeren gewoon elke maand geld krijgen?")
+    assert "maandelijks inkomen" in thesaurus.expand("klopt het dat ze geld krijgen iedere maand?")
+    assert "maandelijks" not in thesaurus.expand("ik betaal elke maand een beetje terug")
+    assert "korting" in thesaurus.expand("Mijn buurvrouw heeft een pasje waarmee ze goedkoper kan zwemmen")
     assert "praktijkondersteuner" in thesaurus.expand("Is er bij de huisarts iemand die me met geldzorgen helpt?")
     assert "doorstroming" in thesaurus.expand("Mijn moeder wil eigenlijk kleiner wonen, hoe regelt ze dat?")
     assert "vrijwilligersverzekering" in thesaurus.expand("Ik help mijn buurvrouw en viel van de trap, ben ik verzekerd?")
