@@ -165,6 +165,19 @@ def test_a_quote_of_two_sentences_is_marked_across_the_line_break_between_them()
     assert [p["text"] for p in parts if p.get("cited")] == [text[: text.index(". Daarna")]]
 
 
+def test_a_quoted_rule_is_marked_without_its_article_label():
+    from web.documents import cited_sentences, marked
+
+    answer = {
+        "answer": "Dit staat in de documenten:\nArtikel 5.2: De bijstand is € 40 per maand [1].\nIets anders [2].",
+        "citations": [{"n": 1, "url": "/documents/r.md#c-1", "municipality": "Ergens"}],
+    }
+    chunk, quoted = cited_sentences(answer, 1)
+    assert (chunk, quoted) == ("c-1", ["De bijstand is € 40 per maand."])
+    text = "## Artikel 5.2 Warmte\n3. De bijstand is € 40 per maand.\n4. Meer."
+    assert [p["text"] for p in marked(text, quoted) if p.get("cited")] == ["De bijstand is € 40 per maand"]
+
+
 def test_a_quoted_table_row_marks_its_cells_on_their_own_lines_and_a_labelled_row_its_description():
     from web.documents import marked
 

@@ -22,6 +22,8 @@ def documents(request: Request, assistant: AssistantDep) -> Response:
 
 
 _MARKERS = re.compile(r"\s*\[\d+\]")
+# A quoted rule of a regulation is labelled with its article ("Artikel 5.2: De hoogte …"); the label is ours.
+_ARTICLE_LABEL = re.compile(r"^(artikel|article)\s+\d+[a-z]?(\.\d+[a-z]?)*:\s+", re.I)
 
 
 def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
@@ -31,7 +33,7 @@ def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
     lines = [line for line in answer.get("answer", "").split("\n") if f"[{n}]" in line]
     # Comparisons put "<municipality>: " before a sentence; that label is ours, not the document's.
     municipality = next((c["municipality"] for c in answer.get("citations", []) if c.get("n") == n), "")
-    lines = [line.removeprefix(f"{municipality}: ") for line in lines]
+    lines = [_ARTICLE_LABEL.sub("", line.removeprefix(f"{municipality}: ")) for line in lines]
     return chunk, [_MARKERS.sub("", line).strip() for line in lines]
 
 
