@@ -1086,6 +1086,12 @@ def _article(passage: Passage) -> str:
     return m.group(0).capitalize() if m else ""
 
 
+def without_article(line: str) -> str:
+    """A quoted line without the article label `compose` puts before it ("Artikel 5.2: "): ours, not the document's."""
+    m = _ARTICLE.match(line)
+    return line[m.end() + 2 :] if m and line[m.end() : m.end() + 2] == ": " else line
+
+
 def _which_municipality(req: Request) -> str:
     """A question that names no municipality, over documents of several, is answered from whichever documents
     answer it; the person is told which municipalities the documents cover and asked to name theirs, since

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from assistant.answering import without_article
 from assistant.versions import text_path
 from web.deps import AssistantDep, StorageDep, templates
 from web.storage import valid_conversation_id
@@ -22,8 +23,6 @@ def documents(request: Request, assistant: AssistantDep) -> Response:
 
 
 _MARKERS = re.compile(r"\s*\[\d+\]")
-# A quoted rule of a regulation is labelled with its article ("Artikel 5.2: De hoogte …"); the label is ours.
-_ARTICLE_LABEL = re.compile(r"^(artikel|article)\s+\d+[a-z]?(\.\d+[a-z]?)*:\s+", re.I)
 
 
 def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
@@ -33,7 +32,7 @@ def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
     lines = [line for line in answer.get("answer", "").split("\n") if f"[{n}]" in line]
     # Comparisons put "<municipality>: " before a sentence; that label is ours, not the document's.
     municipality = next((c["municipality"] for c in answer.get("citations", []) if c.get("n") == n), "")
-    lines = [_ARTICLE_LABEL.sub("", line.removeprefix(f"{municipality}: ")) for line in lines]
+    lines = [without_article(line.removeprefix(f"{municipality}: ")) for line in lines]
     return chunk, [_MARKERS.sub("", line).strip() for line in lines]
 
 
