@@ -457,9 +457,21 @@ def _typos(question: str, index: BM25Index) -> dict[str, str]:
             continue
         # The cheap test first: `correction` is None for an indexed word, `compounds` scans the vocabulary.
         fixed = index.correction(t, w)
-        if fixed is not None and not index.compounds(t):
-            fixes[t] = "" if fixed in STOPWORDS else fixed
+        if fixed is None or index.compounds(t):
+            continue
+        # A Dutch word is no typo of another ("dochter" is not "dichter", "bezwaar" not "bewaar"), but may be a
+        # form the stemmer left apart from the documents' ("betaalt" is their "betaal"); an English one is the
+        # Dutch word it nearly is ("regional").
+        if common_words.is_word(w) and not common_words.is_word(w, "en") and not _same_word(t, fixed):
+            continue
+        fixes[t] = "" if fixed in STOPWORDS else fixed
     return fixes
+
+
+def _same_word(term: str, other: str) -> bool:
+    """Whether one of two stems is the other with an ending ("betaalt", "betaal"), the shorter not too short."""
+    short, long = sorted((term, other), key=len)
+    return len(short) >= MENDED - 2 and long.startswith(short)
 
 
 def _mended(text: str, fixes: dict[str, str]) -> list[str]:
@@ -618,6 +630,9 @@ def evidence(
     )
     question["everyday_subject"] = float(all(_everyday(t, index) for t in qt.subject))
     question["unknown_share"] = len(rare_unknown) / max(1, qt.content)
+    # Of those, the words of the language: a subject the documents lack ("bezwaar"), where the rest are mostly typos.
+    in_language = sum(common_words.is_word(qt.surface.get(t, t)) for t in rare_unknown)
+    question["unknown_words"] = in_language / max(1, qt.content)
     question["unknown_subject"] = float(bool(unknown))
     # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.
     inflected = {t for t in missing if qt.surface.get(t, t).endswith("t") and t[:-1] in index.postings}

@@ -15,6 +15,9 @@ from functools import lru_cache
 # million. Of the words refusals named as missing, the everyday ones ("straks" 4.9, "regelmatig" 4.9,
 # "onmogelijk" 4.7) lie above it and the subjects ("wethouder" 4.3, "schulden" 4.2, "beschikking" 4.3) below.
 COMMON = 4.5
+# From which a word is a word of the language at all (one per million): "dochter" 4.6, "bezwaar" 3.9,
+# "overleden" 4.5 are; misspellings ("bijzondre", "instalatie") and the documents' compounds are not.
+KNOWN = 3.0
 
 
 @lru_cache(maxsize=50_000)
@@ -23,3 +26,11 @@ def is_common(word: str, language: str = "nl") -> bool:
     from wordfreq import zipf_frequency  # loads its lists on first use (0.1 s)
 
     return zipf_frequency(word.lower(), language) >= COMMON
+
+
+@lru_cache(maxsize=50_000)
+def is_word(word: str, language: str = "nl") -> bool:
+    """Whether `word` is a word of `language` as people write it, however seldom in everyday talk."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), language) >= KNOWN

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# Family as residents name them, the informal words too ("mijn ma betaalt mijn gas en licht").
+_KIN = r"moeder|vader|ma|pa|mam|pap|ouders|familie|zus|zusje|broer|broertje|oma|opa|tante|oom|schoonmoeder|schoonvader"
+
 _ENTRIES: tuple[tuple[str, str], ...] = (
     (
         # "Ik zorg al twee jaar voor mijn moeder", "we zorgen dag en nacht voor hem": how long or how much
@@ -208,16 +211,16 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
     (
         # "geld van mijn moeder", "hoeveel geld mag ik per jaar van familie krijgen"
-        r"\bgeld\s+(\w+\s+){0,4}?van\s+((mijn|m'n|onze)\s+)?(moeder|vader|ouders|familie|zus|broer|oma|opa|vrienden)\b|"
+        rf"\bgeld\s+(\w+\s+){{0,4}}?van\s+((mijn|m'n|onze)\s+)?({_KIN}|vrienden)\b|"
         r"\bgift|money\s+from\s+(my\s+)?(family|parents)|"
         # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht", and with the
         # verb first, as after "Sinds deze winter": "betaalt mijn moeder mijn energierekening".
-        r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\s+betaa?l\w*\b.{0,20}\b(mijn|m'n)\b|"
-        r"\bbetaa?l\w*\s+(mijn|m'n|onze)\s+(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin)\b(?!\s+(\w+\s+){0,3}terug)|"
+        rf"\b({_KIN}|vriend|vriendin)\s+betaa?l\w*\b.{{0,20}}\b(mijn|m'n)\b|"
+        rf"\bbetaa?l\w*\s+(mijn|m'n|onze)\s+({_KIN}|vriend|vriendin)\b(?!\s+(\w+\s+){{0,3}}terug)|"
         r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)|"
         # "ze stopt me wat geld toe", "mijn moeder doet boodschappen voor me", "ze geeft me af en toe wat geld"
         r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij|ons)\b|"
-        r"\b(moeder|vader|ouders|familie|zus|broer|oma|opa|vriend|vriendin|buurvrouw|buurman|zoon|dochter|ze|hij|zij)\s+"
+        rf"\b({_KIN}|vriend|vriendin|buurvrouw|buurman|zoon|dochter|ze|hij|zij)\s+"
         r"(\w+\s+){0,2}?(geeft|gaf|geven|schenkt|schonk)\s+(me|mij|ons)\s+(\w+\s+){0,5}?(geld|euro)\b|"
         r"\b(gives?|gave)\s+(me|us)\s+(\w+\s+){0,3}?money\b",
         "giften gift kostenvoordelen",

@@ -43,7 +43,7 @@ GATE_FEATURES = (
     "best_focus", "top_focus", "passage_focus", "asks_focus", "top_fact", "top_specific",
     "top_procedure", "top_place", "asks_place", "asks_procedure", "asks_name", "asks_why", "asks_yes_no", "asks_definition",
     "specific_missing", "asks_fact", "in_domain", "names_other", "best_dense", "best_similarity",
-    "unknown_share", "unknown_subject", "other_service", "top_fact_about", "english_in_domain", "scheme_missing",
+    "unknown_share", "unknown_words", "unknown_subject", "other_service", "top_fact_about", "english_in_domain", "scheme_missing",
 )  # fmt: skip
 # The threshold is the strictest one that refuses at most this share of the fitting sets' answerable
 # questions, chosen (of 0.03-0.05) for held-out over-refusal near what is asked of unseen questions, 0.05

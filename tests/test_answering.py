@@ -5,6 +5,7 @@ from assistant.answering import (
     Request,
     _asked_parts,
     _question_terms,
+    _typos,
     _usable,
     compose,
     evidence,
@@ -540,6 +541,9 @@ def test_a_pronoun_or_a_question_word_is_not_named_as_what_the_documents_lack():
     found = evidence(_req("Kost een stempas duizend?"), _hits(), BM25Index(TEXTS), {})
     assert found.unknown == ("stempas",)  # a number word is not a subject either
     assert found.question["unknown_share"] == 1 / 3  # of its three words only "stempas" is no everyday one
+    assert found.question["unknown_words"] == 0  # and it is no Dutch word either: it may be a typo
+    found = evidence(_req("Wat zegt de wethouder?"), _hits(), BM25Index(TEXTS), {})
+    assert found.question["unknown_words"] == found.question["unknown_share"] > 0  # a word, not a typo
     found = evidence(_req("Krijgt mijn dochter een stempas?"), _hits(), BM25Index(TEXTS), {})
     assert found.unknown == ("stempas",)  # nor the people of a resident's story
     # A word one other document uses is rare, so it may be among the question's most specific words; an
@@ -580,6 +584,16 @@ def test_a_misspelt_subject_is_still_the_subject():
     # A short word is one edit from too many real ones to be mended: "nacht" stays what it is.
     found = _question_terms(_req("Mijn buren maken elke nacht herrie"), BM25Index([*texts, "Onachtzaam."]))
     assert "nacht" in found.unknown
+
+
+def test_a_dutch_word_is_no_typo_of_the_documents_word_but_an_ending_is():
+    index = BM25Index(["Een dichter schrijft.", "Bewaar de bon.", "Wie betaal ik?", "Bijzondere bijstand."])
+    # One edit from the documents' "dichter" and "bewaar", but words of their own: what the documents lack.
+    assert _typos("Krijgt mijn dochter bijstand?", index) == {}
+    assert _typos("Kan ik bezwaar maken?", index) == {}
+    # A form the stemmer left apart from the documents' is theirs, and a misspelling is mended.
+    assert _typos("Wie betaalt het?", index) == {terms("betaalt")[0]: terms("betaal")[0]}
+    assert _typos("Krijg ik bijzondre bijstand?", index) == {terms("bijzondre")[0]: terms("bijzondere")[0]}
 
 
 def test_a_numbered_section_title_is_no_answer():

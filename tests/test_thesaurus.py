@@ -44,6 +44,8 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "kwijtschelding" in thesaurus.expand("scheldt de gemeente een deel van mijn schuld kwijt?")
     assert "domotica" in thesaurus.expand("doet de gemeente iets met slimme apparaatjes in huis?")
     assert "kostenvoordelen" in thesaurus.expand("mijn zus betaalt mijn gas en licht, heeft dat gevolgen?")
+    assert "kostenvoordelen" in thesaurus.expand("mijn ma betaalt mijn gas en licht")  # family, informally named
+    assert "kostenvoordelen" in thesaurus.expand("betaalt mijn schoonmoeder onze energierekening")
     assert "zwaar belast" in thesaurus.expand("hoeveel mantelzorgers voelen zich overbelast?")
     assert "huisuitzettingen" in thesaurus.expand("worden er minder mensen uit hun huurhuis gezet?")
     assert "huurwoning" in thesaurus.expand("ik woon in een huurhuis")
