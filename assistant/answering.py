@@ -247,8 +247,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(aanvragen|aanmelden|inschrijven|welk\s+formulier|welke\s+stappen)\b|\bhow\s+(do|can)\s+i\s+(apply|register)",
         re.I,
     ),
+    # "Bij welke organisatie ...", "bij welk loket": a name. "Bij welke hoogte", "bij welke afwijking": an amount or a
+    # condition, which the documents do give.
     "name": re.compile(
-        r"\bhoe\s+heet|\bwat\s+is\s+de\s+naam|\bbij\s+welke\b|\bwelke\s+naam|\bwhat\s+is\s+the\s+name", re.I
+        r"\bhoe\s+heet|\bwat\s+is\s+de\s+naam|\bwelke\s+naam|\bwhat\s+is\s+the\s+name|"
+        r"\bbij\s+welke?\s+(\w+\s+)?(\w*organisaties?|\w*instanties?|\w*instellingen?|\w*loket|stichting|bureau|partij|"
+        r"aanbieders?|\w*verzekeraar|huisarts\w*|\w*team|afdeling|gemeente|praktijk\w*|club|vereniging)\b",
+        re.I,
     ),
     "why": re.compile(r"\bwaarom\b|\bwaardoor\b|\bwhy\b", re.I),
     "yes_no": re.compile(r"^\s*(kan|kun|mag|moet|heb|krijg|is|zijn|wordt|can|may|do|does|is|am)\b", re.I),

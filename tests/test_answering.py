@@ -619,6 +619,17 @@ def test_the_gate_sees_whether_a_best_sentence_gives_the_asked_fact_about_the_su
     assert about(english) == 1.0
 
 
+def test_which_organisation_asks_a_name_and_which_amount_does_not():
+    def asks_name(question: str) -> float:
+        return evidence(_req(question), _hits(), BM25Index(TEXTS), {}).question["asks_name"]
+
+    assert asks_name("Bij welke organisatie kan ik terecht voor schuldhulp?") == 1.0
+    assert asks_name("Ik weet niet bij welk loket ik moet zijn.") == 1.0
+    assert asks_name("Hoe heet het steunpunt?") == 1.0
+    assert asks_name("Bij welke hoogte van de vordering wordt ook de loonbelasting teruggevorderd?") == 0.0
+    assert asks_name("En bij welke afwijking wordt niet teruggevorderd?") == 0.0
+
+
 def test_the_gate_sees_a_scheme_the_best_passages_do_not_name():
     def missing(question: str) -> float:
         return evidence(_req(question), _hits(), BM25Index(TEXTS), {}).question["scheme_missing"]
