@@ -20,17 +20,18 @@ COMMON = 4.5
 KNOWN = 3.0
 
 
-@lru_cache(maxsize=50_000)
 def is_common(word: str, language: str = "nl") -> bool:
     """Whether `word` is an everyday word of `language` ('nl' or 'en')."""
-    from wordfreq import zipf_frequency  # loads its lists on first use (0.1 s)
+    return _zipf(word.lower(), language) >= COMMON
 
-    return zipf_frequency(word.lower(), language) >= COMMON
+
+def is_word(word: str, language: str = "nl") -> bool:
+    """Whether `word` is a word of `language` as people write it, however seldom in everyday talk."""
+    return _zipf(word.lower(), language) >= KNOWN
 
 
 @lru_cache(maxsize=50_000)
-def is_word(word: str, language: str = "nl") -> bool:
-    """Whether `word` is a word of `language` as people write it, however seldom in everyday talk."""
-    from wordfreq import zipf_frequency
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency  # loads its lists on first use (0.1 s)
 
-    return zipf_frequency(word.lower(), language) >= KNOWN
+    return float(zipf_frequency(word, language))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 # Family as residents name them, the informal words too ("mijn ma betaalt mijn gas en licht").
-_KIN = r"moeder|vader|ma|pa|mam|pap|ouders|familie|zus|zusje|broer|broertje|oma|opa|tante|oom|schoonmoeder|schoonvader"
+_FAMILY = r"moeder|vader|ma|pa|mam|pap|ouders|familie|zus|zusje|broer|broertje|oma|opa|tante|oom|schoonmoeder|schoonvader"
 
 _ENTRIES: tuple[tuple[str, str], ...] = (
     (
@@ -211,16 +211,16 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"medicijnen|\bapotheek", "eigen bijdrage zorgverzekering zorgkosten"),
     (
         # "geld van mijn moeder", "hoeveel geld mag ik per jaar van familie krijgen"
-        rf"\bgeld\s+(\w+\s+){{0,4}}?van\s+((mijn|m'n|onze)\s+)?({_KIN}|vrienden)\b|"
+        rf"\bgeld\s+(\w+\s+){{0,4}}?van\s+((mijn|m'n|onze)\s+)?({_FAMILY}|vrienden)\b|"
         r"\bgift|money\s+from\s+(my\s+)?(family|parents)|"
         # Someone else paying one's bills is a kostenvoordeel: "mijn zus betaalt mijn gas en licht", and with the
         # verb first, as after "Sinds deze winter": "betaalt mijn moeder mijn energierekening".
-        rf"\b({_KIN}|vriend|vriendin)\s+betaa?l\w*\b.{{0,20}}\b(mijn|m'n)\b|"
-        rf"\bbetaa?l\w*\s+(mijn|m'n|onze)\s+({_KIN}|vriend|vriendin)\b(?!\s+(\w+\s+){{0,3}}terug)|"
+        rf"\b({_FAMILY}|vriend|vriendin)\s+betaa?l\w*\b.{{0,20}}\b(mijn|m'n)\b|"
+        rf"\bbetaa?l\w*\s+(mijn|m'n|onze)\s+({_FAMILY}|vriend|vriendin)\b(?!\s+(\w+\s+){{0,3}}terug)|"
         r"\b(pays|paid)\s+(for\s+)?my\s+(rent|bills?|energy|groceries)|"
         # "ze stopt me wat geld toe", "mijn moeder doet boodschappen voor me", "ze geeft me af en toe wat geld"
         r"\btoestop|\bstopt?\s+(me|mij)\s+(\w+\s+){0,3}toe\b|boodschappen\s+voor\s+(me|mij|ons)\b|"
-        rf"\b({_KIN}|vriend|vriendin|buurvrouw|buurman|zoon|dochter|ze|hij|zij)\s+"
+        rf"\b({_FAMILY}|vriend|vriendin|buurvrouw|buurman|zoon|dochter|ze|hij|zij)\s+"
         r"(\w+\s+){0,2}?(geeft|gaf|geven|schenkt|schonk)\s+(me|mij|ons)\s+(\w+\s+){0,5}?(geld|euro)\b|"
         r"\b(gives?|gave)\s+(me|us)\s+(\w+\s+){0,3}?money\b",
         "giften gift kostenvoordelen",
