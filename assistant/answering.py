@@ -14,12 +14,13 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import partial
 
 from assistant import common_words, guard, tables, thesaurus
 from assistant.answer_model import Scorer, Variant
 from assistant.domain import Citation, Passage
-from assistant.lexical import STOPWORDS, BM25Index, stem, terms, words
+from assistant.lexical import STOPWORDS, WORD, BM25Index, stem, terms, words
 from assistant.retrieval import Hit, context_line
 from assistant.sentences import asking
 from assistant.sentences import split as sentences
@@ -411,7 +412,9 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
         t: share * index.idf(t) for t in sorted(set(terms(req.expansion))) if t not in ignore and t in index.postings
     }
     if req.language == "en":
-        own = extra | own
+        # Its own words first: at equal weight, a Dutch name the question uses ("the 'Werkcentrum'") is more
+        # specifically its subject than a translation.
+        own = own | {t: w for t, w in extra.items() if t not in own}
     unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), question)
     unframed = _ASKS_HELP.sub(" ", unframed)
     frame = frozenset(content) - set(_mended(unframed, fixes))
@@ -471,6 +474,28 @@ def _typos(question: str, index: BM25Index) -> dict[str, str]:
             continue
         fixes[t] = "" if fixed in STOPWORDS else fixed
     return fixes
+
+
+def mended(question: str, index: BM25Index) -> str:
+    """`question` with each misspelt word written as the documents write it ("campange" as "campagne"), so that
+    the search, the reading of what is asked and the answer see what the person meant. A word of Dutch or English
+    stays as written: only a word in no list of words is a typo for certain ("leefgeld" is a rare word, not a typo of
+    "leergeld")."""
+    fixes = _typos(question, index)
+
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0)
+        fixed = fixes.get(stem(word.lower()))
+        if not fixed or fixed not in index.forms or common_words.is_listed(word):
+            return word
+        # Of the documents' words for the term, the one nearest the typo ("zorgverzekring" is "zorgverzekering",
+        # not "zorgverzekeraar"); ties go alphabetically, so the answer does not depend on the order of indexing.
+        form = max(sorted(index.forms[fixed]), key=lambda f: SequenceMatcher(None, word.lower(), f).ratio())
+        if form.replace("-", "") == word.lower().replace("-", ""):
+            return word  # the same word, written apart ("door-decentralisatie")
+        return form.capitalize() if word[0].isupper() else form
+
+    return WORD.sub(mend, question) if fixes else question
 
 
 def _same_word(term: str, other: str) -> bool:
@@ -642,7 +667,11 @@ def evidence(
     # "vraagt" is a form of the documents' "vraag", however seldom they use it: not what they lack.
     inflected = {t for t in missing if qt.surface.get(t, t).endswith("t") and t[:-1] in index.postings}
     verbs = _verbs(req.question)
-    named_missing = (w for w in (qt.surface.get(t, t) for t in missing if t not in inflected) if _nameable(w, verbs))
+    # Only the question's own words are named: a policy word it was read as ("tabletregeling" for "laptop") is
+    # not what the person asked about, and its stem is no word ("tabletregeel").
+    named_missing = (
+        w for w in (qt.surface[t] for t in missing if t in qt.surface and t not in inflected) if _nameable(w, verbs)
+    )
     named_unknown = (w for w in unknown if w not in known_otherwise and _nameable(w, verbs))
     return Evidence(tuple(candidates), question, tuple(named_missing), tuple(named_unknown))
 

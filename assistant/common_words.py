@@ -30,6 +30,12 @@ def is_word(word: str, language: str = "nl") -> bool:
     return _zipf(word.lower(), language) >= KNOWN
 
 
+def is_listed(word: str) -> bool:
+    """Whether `word` is in the Dutch or English lists at all, however rare: "leefgeld" is (1.3), a typo such as
+    "eenzaamhied" is not."""
+    return _zipf(word.lower(), "nl") > 0 or _zipf(word.lower(), "en") > 0
+
+
 @lru_cache(maxsize=50_000)
 def _zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency  # loads its lists on first use (0.1 s)

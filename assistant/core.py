@@ -263,6 +263,7 @@ class Assistant:
         if not named and earlier:
             named = tuple(places.detect(earlier[-1]))[:1]
         others = tuple(places.detect_others(_VISITED.sub(" ", question)))
+        legit = answering.mended(guard.mend_question_words(legit), self.retriever.index)
         query = legit
         if earlier and is_follow_up(legit):
             query = self._standalone(legit, history) or f"{earlier[-1]} {legit}"

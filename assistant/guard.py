@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant import sentences, thesaurus
-from assistant.lexical import terms
+from assistant import common_words, sentences, thesaurus
+from assistant.lexical import one_typo, terms
 
 _INJECTION = re.compile(
     r"""(
@@ -198,7 +198,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "date": (
         re.compile(
             r"^\s*wanneer\b|\b(per|vanaf|sinds|tot)\s+wanneer\b|welke\s+datum|in\s+welk\s+jaar|welk\s+jaar|"
-            r"^\s*when\b|what\s+date|which\s+year",
+            r"^\s*when\b|\bsince\s+when\b|what\s+date|which\s+year",
             re.I,
         ),
         # "When" is also answered by a moment relative to an event: "niet later dan 6 maanden na de geboorte",
@@ -310,6 +310,25 @@ def answer_types(question: str) -> tuple[str, ...]:
     if "amount" in kinds and _PERSONAL.search(question) and not _BUDGET.search(question):
         return tuple("price" if k == "amount" else k for k in kinds)
     return kinds
+
+
+# Residents type fast: "hoevel geld krijg ik" asks what "hoeveel geld" asks. There are few question words, so a word
+# one letter off from one, and no word itself ("waarop" is one), is that word.
+_QUESTION_WORDS = ("hoeveel", "wanneer", "waarom", "hoelang", "hoevaak", "welke")
+_LONG_WORD = re.compile(r"\w{5,}")
+
+
+def mend_question_words(text: str) -> str:
+    """`text` with its misspelt question words written right, so that what it asks for is read."""
+
+    def mended(m: re.Match[str]) -> str:
+        word = m.group(0)
+        meant = next((q for q in _QUESTION_WORDS if one_typo(word.lower(), q)), None)
+        if not meant or common_words.is_word(word):
+            return word
+        return meant.capitalize() if word[0].isupper() else meant
+
+    return _LONG_WORD.sub(mended, text)
 
 
 def answer_type(question: str) -> str | None:

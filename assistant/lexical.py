@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from os.path import commonprefix
 from typing import Protocol, cast
 
 # A number with separators is one token: "1.200" (the thousands separator dropped, so it matches "1200")
 # or "17.0077" (a reference, which must not match the 17 of "mijn zoon van 17").
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
+WORD = re.compile(r"\d+(?:[.,]\d+)+|[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 # How near its end a word's typo is mended before stemming: the endings Dutch stemming strips ("-en", "-ing",
@@ -58,7 +58,7 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; hyphenated words also give their parts."""
     out: list[str] = []
-    for w in _WORD.findall(text.lower().replace("%", " procent")):
+    for w in WORD.findall(text.lower().replace("%", " procent")):
         if _THOUSANDS.fullmatch(w):
             w = w.replace(".", "")
         out.append(w)
@@ -69,8 +69,28 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms (no stop words) as used by the index and the answer scorer."""
-    # A word whose stem is a stop word is one too: "alles" stems to "al", which no document would otherwise have.
-    return [s for s in (stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1) if s not in STOPWORDS]
+    return [term for _, term in _stemmed(text)]
+
+
+def _stemmed(text: str) -> Iterator[tuple[str, str]]:
+    """The content words of `text` with their stems."""
+    for w in words(text):
+        # A word whose stem is a stop word is one too: "alles" stems to "al", which no document would otherwise have.
+        if w not in STOPWORDS and len(w) > 1 and (s := stem(w)) not in STOPWORDS:
+            yield w, s
+
+
+def one_typo(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one letter added, dropped, changed or swapped with its neighbour."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 class BM25Index:
@@ -80,8 +100,13 @@ class BM25Index:
         self.k1, self.b = k1, b
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.lengths: list[int] = []
+        # The words the documents write for each term: a question's typo is mended to the nearest ("eenzaamhied").
+        self.forms: dict[str, set[str]] = defaultdict(set)
         for i, text in enumerate(texts):
-            counts = Counter(terms(text))
+            stemmed = list(_stemmed(text))
+            for w, term in stemmed:
+                self.forms[term].add(w)
+            counts = Counter(term for _, term in stemmed)
             self.lengths.append(sum(counts.values()))
             for term, tf in counts.items():
                 self.postings[term].append((i, tf))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from assistant.lexical import one_typo
+
 ALIAS_SEPARATOR = "|"  # aliases are stored in one metadata string per passage
 MIN_MISSPELT = 7  # names this long are recognised with one typo
 _TOKEN = re.compile(r"[\w'-]+")
@@ -191,7 +193,7 @@ class Gazetteer:
         for word in _TOKEN.findall(text.lower()):
             if len(word) < MIN_MISSPELT or word in self._names:
                 continue
-            yield from (municipality for name, municipality in self._long_names if _one_typo(word, name))
+            yield from (municipality for name, municipality in self._long_names if one_typo(word, name))
 
     def detect_others(self, text: str) -> list[str]:
         """Dutch municipalities named in `text` that are not in the index."""
@@ -206,19 +208,6 @@ class Gazetteer:
         """Every name (lower case) that stands for one of `municipalities`."""
         wanted = set(municipalities)
         return {name for name, m in self._names.items() if m in wanted}
-
-
-def _one_typo(a: str, b: str) -> bool:
-    """Whether `a` and `b` differ by exactly one letter added, dropped, changed or swapped with its neighbour."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1 :] == shorter[i:]
 
 
 def parse_aliases(value: object) -> tuple[str, ...]:

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 # Family as residents name them, the informal words too ("mijn ma betaalt mijn gas en licht").
 _FAMILY = r"moeder|vader|ma|pa|mam|pap|ouders|familie|zus|zusje|broer|broertje|oma|opa|tante|oom|schoonmoeder|schoonvader"
 
+_NEIGHBOURS = r"buren|bovenburen|onderburen|buurman|buurvrouw|neighbou?rs?"
+_TROUBLE = r"ruzie|overlast|lawaai|geluid|last|gedoe|problemen|noise|noisy|dispute|quarrel\w*|trouble|harass\w*"
+
 _ENTRIES: tuple[tuple[str, str], ...] = (
     (
         # "Ik zorg al twee jaar voor mijn moeder", "we zorgen dag en nacht voor hem": how long or how much
@@ -37,8 +40,10 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "minima minimaregelingen armoede inkomen",
     ),
     (r"\blaptop|\bcomputer|\btablet", "computer tabletregeling kindpakket"),
+    # Neighbours are a dispute only with noise or a quarrel: "a neighbour mentioned ..." is how one heard of it.
     (
-        r"\bburen\b|bovenburen|onderburen|\bherrie|\bgeluidsoverlast|\bneighbou?rs?",
+        rf"\bherrie|\bgeluidsoverlast|\bburenruzie|\b({_NEIGHBOURS})\b.{{0,80}}\b({_TROUBLE})|"
+        rf"\b({_TROUBLE})\b.{{0,80}}\b({_NEIGHBOURS})\b",
         "burenruzie buurtbemiddeling overlast",
     ),
     # Someone who will not accept help is a "zorgmijder" to policy; a break for a carer is respite care, often a

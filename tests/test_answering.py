@@ -10,6 +10,7 @@ from assistant.answering import (
     compose,
     evidence,
     gate_features,
+    mended,
     refusal,
     sentence_probabilities,
 )
@@ -927,3 +928,32 @@ def test_another_indicator_row_of_the_table_does_not_pad_the_answer():
     assert "2021 (b): 35%" in answer.text and "wijkteam" not in answer.text
     # The header itself is no answer, though a row is when figures are asked.
     assert not _usable(table.split("\n")[0], wants_figures=True) and _usable(table.split("\n")[1], wants_figures=True)
+
+
+def test_an_english_question_s_own_dutch_name_is_its_subject_before_a_translation():
+    texts = [*TEXTS, "Buurtbemiddeling helpt bij een burenruzie.", "Het Werkcentrum is op 7 juli 2025 gestart."]
+    req = replace(_req("Since when is the 'Werkcentrum' open?", "en"), expansion="burenruzie buurtbemiddeling")
+    # All three words are in one passage each, so they weigh the same: the name the question uses goes first.
+    assert terms("Werkcentrum")[0] in _question_terms(req, BM25Index(texts)).specific
+
+
+def test_a_refusal_names_the_question_s_words_not_the_policy_words_it_was_read_as():
+    texts = [*TEXTS, "Een gehoorapparaat wordt vergoed."]
+    req = _req("Mijn hoortoestel is kapot, wie helpt mij?")
+    req = replace(req, expansion="gehoorapparaat")
+    # The passages answered from (TEXTS) lack "gehoorapparaat", the documents' word for "hoortoestel"; its stem
+    # ("gehoorapparat") is no word to show a person.
+    found = evidence(req, _hits(), BM25Index(texts), {})
+    assert found.question["specific_missing"] > 0 and found.missing == ()
+
+
+def test_a_misspelt_word_is_written_as_the_documents_write_it_a_rare_word_is_not():
+    index = BM25Index(
+        [*TEXTS, "De campagne tegen eenzaamheid start in het najaar.", "Stichting Leergeld helpt gezinnen."]
+    )
+    # The search, the reading of the question and the answer see what was meant, with its capital.
+    assert mended("Wanneer begint de campange tegen Eenzaamhied?", index) == (
+        "Wanneer begint de campagne tegen Eenzaamheid?"
+    )
+    # "leefgeld" is one letter from "leergeld", but a word of Dutch, however rare: it is what was asked about.
+    assert mended("Hoeveel leefgeld krijgt een vluchteling?", index) == "Hoeveel leefgeld krijgt een vluchteling?"

@@ -13,6 +13,12 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoe laat gaat het loket open?") == "hours"
     assert guard.answer_type("Wat is de eigen bijdrage?") == "price"
     assert guard.answer_type("Waar kan ik terecht?") is None
+    assert guard.answer_type("En sinds wanneer bestaat dat?") == "date"
+    assert guard.answer_type("Is it open yet, and since when?") == "date"
+    # A misspelt question word still asks what it asks; a word of the language one letter off does not.
+    assert guard.answer_type(guard.mend_question_words("hoevel geld krijg ik voor een bril?")) == "price"
+    assert guard.mend_question_words("Hoevel procent, en wanner?") == "Hoeveel procent, en wanneer?"
+    assert guard.mend_question_words("Waarop wacht ik nog?") == "Waarop wacht ik nog?"
     # Informal Dutch writes "hoe lang" as one word just as often.
     assert guard.answer_type("Hoe lang moet ik wachten op een besluit?") == "duration"
     assert guard.answer_type("hoelang moet ik wachten op een besluit?") == "duration"

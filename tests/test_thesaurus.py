@@ -58,6 +58,12 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "zorgmijders" in thesaurus.expand("Hij wil niks met hulpverleners te maken hebben")
     assert "respijtzorg" in thesaurus.expand("Is er een plek waar mijn moeder een weekend kan logeren?")
     assert "blijverslening" in thesaurus.expand("Kan ik geld lenen om mijn huis aan te passen?")
+    # Neighbours are a dispute when there is noise or a quarrel, not when one of them told you something.
+    assert "buurtbemiddeling" in thesaurus.expand("Mijn buren maken elke nacht herrie")
+    assert "buurtbemiddeling" in thesaurus.expand("ik heb al maanden ruzie met de bovenburen")
+    assert "buurtbemiddeling" in thesaurus.expand("My neighbours are very noisy", english=True)
+    assert "buurtbemiddeling" not in thesaurus.expand("A neighbour mentioned the Werkcentrum", english=True)
+    assert "buurtbemiddeling" not in thesaurus.expand("Mijn buurvrouw heeft zo'n pasje met korting")
     assert "vrouwenopvang" in thesaurus.expand("Ik ben niet meer veilig thuis, waar kan ik heen?")
     assert "kwijtschelding" in thesaurus.expand("When can I ask them to cancel what is left of the debt?")
     # Money every month is a monthly income, as "monthly" is in English.
