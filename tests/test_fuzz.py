@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,8 @@ from web.app import create_app
 def _app():  # noqa: ANN202
     """The app over the mini corpus (fake embedder, memory stores): built at collection, in milliseconds."""
     folder = Path(tempfile.mkdtemp(prefix="wegwijzer-fuzz-"))
+    # Built at collection, outside any fixture: removed when the test run ends, or each run leaves a folder in /tmp.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     embedder, store, sentences = HashingEmbedder(), MemoryStore(), MemoryStore()
     ingest(write_corpus(folder / "corpus"), embedder, store, folder / "texts", sentence_store=sentences, progress=False)
     assistant = Assistant(Retriever(embedder, store, sentences))
