@@ -939,10 +939,9 @@ def test_an_english_question_s_own_dutch_name_is_its_subject_before_a_translatio
 
 def test_a_refusal_names_the_question_s_words_not_the_policy_words_it_was_read_as():
     texts = [*TEXTS, "Een gehoorapparaat wordt vergoed."]
-    req = _req("Mijn hoortoestel is kapot, wie helpt mij?")
-    req = replace(req, expansion="gehoorapparaat")
+    req = replace(_req("Mijn hoortoestel is kapot, wie helpt mij?"), expansion="gehoorapparaat")
     # The passages answered from (TEXTS) lack "gehoorapparaat", the documents' word for "hoortoestel"; its stem
-    # ("gehoorapparat") is no word to show a person.
+    # ("hoorapparaat") is no word to show a person, nor one the person used.
     found = evidence(req, _hits(), BM25Index(texts), {})
     assert found.question["specific_missing"] > 0 and found.missing == ()
 
