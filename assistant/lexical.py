@@ -117,6 +117,8 @@ class BM25Index:
         self._by_prefix: dict[str, list[str]] | None = None
         self._kin: dict[str, list[str]] = {}
         self._letters: set[str] | None = None
+        # A question's typos are looked for twice (to mend its text, then its terms), and each costs up to 50 ms.
+        self._corrections: dict[tuple[str, str], str | None] = {}
 
     def idf(self, term: str) -> float:
         df = len(self.postings.get(term, ()))
@@ -196,6 +198,11 @@ class BM25Index:
         neighbour."""
         if len(term) < 5 or term in self.postings:
             return None
+        if (term, word) not in self._corrections:
+            self._corrections[term, word] = self._correction(term, word)
+        return self._corrections[term, word]
+
+    def _correction(self, term: str, word: str) -> str | None:
         found = [e for e in self._edits(term) if e in self.postings or e in STOPWORDS]
         if not found and word:
             # Only near the end does an edit change what stemming strips; one further in was an edit of the stem,
