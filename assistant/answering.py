@@ -155,7 +155,10 @@ _WANTS_PLACE = re.compile(
     r"\b(waar|bij wie|wie kan|wie helpt|aankloppen|terecht|heen|plek|loket|where|who can|help me)\b|"
     # "Welke (welzijns)organisaties ...", "Met welke partners ...", "Wie voert ... uit": names are asked for.
     r"\b\w*(instanties?|organisaties?|organisations?|organizations?)\b|\bmet\s+welke\s+partners?\b|\bwie\s+voer(t|en)\b|"
-    r"\b(me|mij|ons)\s+(\w+\s+)?help(en|e)?\b",  # "kan de gemeente me helpen", "kan iemand ons wat helpen"
+    r"\b(me|mij|ons)\s+(\w+\s+)?help(en|e)?\b|"  # "kan de gemeente me helpen", "kan iemand ons wat helpen"
+    # "Is er iets voor mensen zoals ik?", "komt er iemand langs?": a service, so who gives it.
+    r"\b(is|zijn)\s+er\s+(iets|iemand|ergens|mensen|organisaties?)\b|\bkomt\s+er\s+iemand\b|"
+    r"\bis\s+there\s+(anything|anyone|anybody|someone|somebody|somewhere)\b",
     re.I,
 )
 _NAME = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][\w-]+|[A-Z]{2,})")
@@ -722,12 +725,19 @@ def _lead_in(in_order: Sequence[str], position: int, most: int = 6) -> str:
     return ""
 
 
+# "Wanneer nodig draagt Incluzio de inwoner over aan een specialist. Bijvoorbeeld een zorgaanbieder of de
+# Stadsbank.": an example that follows a sentence is part of what it says, and says nothing alone.
+_EXAMPLE = re.compile(r"^(bijvoorbeeld|denk aan|for example|for instance)\b", re.I)
+
+
 def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple[str, ...]:
-    """The list items that follow a lead-in sentence ('..., voor zover:') in its passage."""
+    """The list items that follow a lead-in sentence ('..., voor zover:') in its passage, or the example that
+    follows a sentence."""
+    after = sentences(text)[position + 1 :]
     if not sentence.rstrip().endswith(":"):
-        return ()
+        return (after[0],) if after and _EXAMPLE.match(after[0]) else ()
     items: list[str] = []
-    for following in sentences(text)[position + 1 :]:
+    for following in after:
         if len(items) == most or following.rstrip().endswith(":") and items:
             break
         items.append(following)

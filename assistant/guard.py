@@ -133,6 +133,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # "How much huurtoeslag (rent benefit) will I get?", as the Dutch "hoeveel ... krijg ik".
             r"how\s+much\b[^.?!]{0,60}?\b(will|do|does|would|can|could)\s+(i|we|you|he|she|they)\s+(get|receive)\b|"
             # English as the Dutch "hoeveel leefgeld", "hoeveel ... per maand": a price or a payment.
+            r"how\s+many\s+euros?\b|"
             r"how\s+much\s+(\w+\s+){0,2}?(money|euros?|leefgeld|allowance|benefits?|assistance|support|subsidy|"
             r"contribution|compensation|reimbursement|budget|rent|fee)\b|how\s+much\s+(\w+\s+){0,6}?(per|a|each)\s+(week|month|year|hour)\b|"
             # "Wat moet ik betalen als eigen bijdrage?", "Hoeveel betaal je per maand?": a price is asked, not
@@ -296,6 +297,13 @@ _ADVERBIAL = re.compile(
 )
 
 
+_REPORTED = re.compile(
+    r"\b(vraagt|vroeg|vraag\s+(ik\s+)?me\s+af|wil(len)?\s+(graag\s+)?weten|asks?|asked|wants?\s+to\s+know|wonders?)\s+"
+    r"((tot|vanaf|per|sinds|met|in|voor|bij|from|until|since|by)\s+)?(wat|hoeveel|wanneer|welke?|hoe|waar|what|how|when|which|where)\b",
+    re.I,
+)
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """Every kind of literal fact asked for, most particular first: "Wat is het maandbedrag, en voor hoe
     lang?" asks an amount and a duration."""
@@ -305,8 +313,10 @@ def answer_types(question: str) -> tuple[str, ...]:
     if len(asked.split()) > 3:
         # A story before the question may name a fact it does not ask for: "Hij heeft niet het volledige bedrag
         # betaald. Onder welke voorwaarde kan het college afzien van terugvordering?" asks no amount. (A short
-        # question points back to the story: "... hoeveel mensen er werken. Weet jij dat?")
-        kinds = tuple(k for k in kinds if ANSWER_TYPES[k][0].search(asked))
+        # question points back to the story: "... hoeveel mensen er werken. Weet jij dat?") A question the story
+        # reports asks too: "Een inwoner vraagt tot welke datum hij de pas kan aanvragen. Wat is de termijn?"
+        reported = [s for s in sentences.split(question, sentences.TYPED, min_words=1) if _REPORTED.search(s)]
+        kinds = tuple(k for k in kinds if any(ANSWER_TYPES[k][0].search(part) for part in (asked, *reported)))
     if "amount" in kinds and _PERSONAL.search(question) and not _BUDGET.search(question):
         return tuple("price" if k == "amount" else k for k in kinds)
     return kinds

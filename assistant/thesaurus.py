@@ -315,10 +315,20 @@ _SMALL_TALK = re.compile(
 )
 
 
+# Whom to vote for is no policy document's to say, whatever the vote is about ("Op welke partij moet ik stemmen
+# als ik meer geld voor de Wmo wil?").
+_VOTING = re.compile(
+    r"\bwelke\s+(politieke\s+)?partij\b[^?]{0,80}\bstem(men)?\b|\bop\s+wie\s+(moet|kan|zal)\s+ik\s+stemmen\b|"
+    r"\bwho\s+should\s+i\s+vote\b|\bwhich\s+(political\s+)?party\s+should\s+i\b",
+    re.IGNORECASE,
+)
+
+
 def small_talk(question: str) -> bool:
     """Whether what is asked is small talk rather than social support ("Gaat het morgen regenen?", "Wie wint de
-    wedstrijd?"); a question that also names the social domain ("Mag ik met bijstand op vakantie?") is not."""
-    return bool(_SMALL_TALK.search(question)) and not in_domain(question)
+    wedstrijd?"); a question that also names the social domain ("Mag ik met bijstand op vakantie?") is not, but
+    for voting advice."""
+    return bool(_VOTING.search(question)) or (bool(_SMALL_TALK.search(question)) and not in_domain(question))
 
 
 def other_service(question: str) -> bool:

@@ -33,6 +33,9 @@ SENTENCE_FEATURES = (
     "coverage", "own_coverage", "specific", "focus", "passage_focus", "passage_coverage", "passage_specific", "similarity", "dense", "fused",
     "rank", "position", "words", "table_row", "table_row_figures", "fact_type", "names_place", "figures",
     "names_other", "procedure_words", "similarity_gap", "coverage_gap",
+    # How much of the rarest words of its question sentences a sentence names: a resident's story says who asks,
+    # its question what about (held out: BENCHMARKS.md, thirty-ninth session).
+    "asked",
     # What kind of question it is ("waar kan ik terecht", "hoeveel"): each kind has its own share of answering
     # sentences, which the sentence features then need not carry (held out: BENCHMARKS.md, seventeenth session).
     "asks_fact", "asks_focus", "asks_place", "asks_procedure", "asks_name", "asks_why", "asks_yes_no",

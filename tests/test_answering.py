@@ -226,6 +226,18 @@ def test_a_sentence_that_points_back_is_quoted_with_the_sentence_it_points_at():
     assert answer.text.count("[1]") == 1
 
 
+def test_an_example_after_a_sentence_is_quoted_with_it():
+    text = (
+        "Het wijkteam helpt inwoners met vragen over geld. "
+        "Wanneer nodig draagt het wijkteam de inwoner over aan een specialist. Bijvoorbeeld de Stadsbank."
+    )
+    answer = _answer_from(
+        [text], "Aan wie draagt het wijkteam een inwoner over als dat nodig is?", gate_on="best", keep=0.9
+    )
+    # "Bijvoorbeeld de Stadsbank." says nothing alone, and is the place the sentence before it means.
+    assert "specialist. Bijvoorbeeld de Stadsbank [1]." in answer.text
+
+
 def test_a_sentence_that_speaks_of_this_amount_is_quoted_with_the_amount():
     text = (
         "De bijzondere bijstand voor een uitvaart bedraagt ten hoogste € 4.300. "
@@ -844,6 +856,9 @@ def test_a_question_for_organisations_asks_for_names():
         "Welke welzijnsorganisaties voeren het welzijnswerk uit?",
         "Met welke partners werkt de gemeente samen?",
         "Wie voert de welzijnsvoorzieningen uit?",
+        # A resident asks for a service as "is er iets voor ...": who gives it is the answer.
+        "Ik woon alleen sinds mijn man overleed. Is er iets voor mensen zoals ik, of komt er iemand langs?",
+        "Is there anything for older people who feel lonely?",
     ):
         assert evidence(_req(question), _hits(), index, {}).question["asks_place"] == 1.0
     assert evidence(_req("Wat kost een stempas?"), _hits(), index, {}).question["asks_place"] == 0.0

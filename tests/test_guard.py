@@ -58,10 +58,15 @@ def test_answer_types_and_facts():
     assert guard.answer_type(story) is None
     assert guard.answer_type("Ik kreeg 4.000 euro te veel. Wanneer kan de rest vervallen? Graag het bedrag.") == "price"
     assert guard.answer_type("Ik vraag me af hoeveel mensen er werken. Weet jij dat?") == "count"
+    reported = "Een inwoner vraagt tot welke datum de pas aangevraagd kan worden; hij is nieuw. Wat is de termijn?"
+    assert guard.answer_type(reported) == "date"
+    assert guard.answer_type("De klant vraagt bijzondere bijstand aan in 2024. Welke voorwaarden gelden?") is None
     # English "how much" of money or per week asks a sum, as "hoeveel leefgeld" does; of anything else a count.
     assert guard.answer_type("How much leefgeld per week does a refugee receive?") == "price"
     assert guard.answer_type("How much special assistance can I get as an heir?") == "price"
     assert guard.answer_type("How much of the plan is finished?") == "count"
+    # Euros are counted in English, and are money all the same (the Dutch "hoeveel euro").
+    assert guard.answer_type("How many euros per month would he receive?") == "price"
     # A change is given as a share, a number or a word ("met 10% stijgen", "van 554 naar 681", "een halvering").
     assert guard.answer_type("By how much does the number of places increase in 2025?") == "change"
     assert guard.answer_type("Met hoeveel moet het gebruik van de regelingen toenemen?") == "change"

@@ -111,6 +111,10 @@ def test_small_talk_is_recognised_unless_the_question_names_support():
     assert thesaurus.small_talk("Wat voor weer wordt het dit weekend in Ergens?")
     assert thesaurus.small_talk("Hoe wordt het weer morgen?")
     assert not thesaurus.small_talk("Krijg ik geld terug voor medicijnen op recept?")  # a prescription
+    # Voting advice is out of scope even about support.
+    assert thesaurus.small_talk("Op welke partij moet ik stemmen als ik meer geld voor de Wmo wil?")
+    assert thesaurus.small_talk("Which party should I vote for if I want better care for the elderly?")
+    assert not thesaurus.small_talk("Welke partij betaalt de eigen bijdrage voor de Wmo?")
 
 
 def test_what_residents_call_the_costs_special_assistance_rules_name():
