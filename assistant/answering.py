@@ -571,7 +571,7 @@ def evidence(
             in_sentence = set(terms(sentence))
             n_words = len(sentence.split())
             table_row = "·" in sentence or sentence.count("|") >= 2
-            items = _list_items(p.text, sentence, pos)
+            items = _list_items(in_order, pos)
             whole = " ".join((sentence, *items))
             in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
             in_fact = in_whole | heading | set(terms(_lead_in(in_order, pos)))
@@ -730,11 +730,11 @@ def _lead_in(in_order: Sequence[str], position: int, most: int = 6) -> str:
 _EXAMPLE = re.compile(r"^(bijvoorbeeld|denk aan|for example|for instance)\b", re.I)
 
 
-def _list_items(text: str, sentence: str, position: int, most: int = 6) -> tuple[str, ...]:
-    """The list items that follow a lead-in sentence ('..., voor zover:') in its passage, or the example that
-    follows a sentence."""
-    after = sentences(text)[position + 1 :]
-    if not sentence.rstrip().endswith(":"):
+def _list_items(in_order: Sequence[str], position: int, most: int = 6) -> tuple[str, ...]:
+    """The list items that follow the lead-in sentence ('..., voor zover:') at `position` in its passage, or the
+    example that follows a sentence."""
+    after = in_order[position + 1 :]
+    if not in_order[position].rstrip().endswith(":"):
         return (after[0],) if after and _EXAMPLE.match(after[0]) else ()
     items: list[str] = []
     for following in after:
