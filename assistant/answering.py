@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
 
-from assistant import common_words, guard, tables, thesaurus
+from assistant import ages, common_words, guard, tables, thesaurus
 from assistant.answer_model import Scorer, Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import STOPWORDS, WORD, BM25Index, stem, terms, words
@@ -203,6 +203,18 @@ _AGE = re.compile(
     r"(?!\s*(?:euro|%|procent))|"
     r"\b(\d{1,3})\s+jaar\s+oud\b|\b(\d{1,3})[- ]jarige?\b",
     re.I,
+)
+
+
+def _stated_ages(question: str) -> frozenset[int]:
+    """The ages a story gives ("mijn zoon van 19", "ik ben 74")."""
+    return frozenset(int(n) for m in _AGE.finditer(question) for n in m.groups() if n)
+
+
+# "mijn man", "m'n vrouw", "her partner": whose story it is, not what it asks about; as terms they would match
+# "Ook mannen kunnen slachtoffer zijn" or "maatschappelijke partners".
+_SPOUSE = re.compile(
+    r"\b(?:mijn|m'n|mn|me|haar|zijn|z'n|d'r|onze|my|her|his|our)\s+(man|vrouw|partner|husband|wife)\b", re.I
 )
 # "ik woon in Zwolle", "mijn moeder woont sinds kort in Assen", "ik woon bij Utrecht Centraal": where someone lives
 # says where to look, as the place name does, not what the question is about ("ik woon alleen in een huurflat" is
@@ -405,8 +417,8 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     for w in words(question):
         for t in _mended(w, fixes):
             surface.setdefault(t, w)
-    ages = {n for m in _AGE.finditer(question) for n in m.groups() if n}
-    content = [t for t in dict.fromkeys(_mended(question, fixes)) if t not in ignore and t not in ages]
+    who = {str(age) for age in _stated_ages(question)} | {t for m in _SPOUSE.finditer(question) for t in terms(m.group(1))}
+    content = [t for t in dict.fromkeys(_mended(question, fixes)) if t not in ignore and t not in who]
     own = {t: index.idf(t) for t in content if t in index.postings}
     # The policy words for what the question describes weigh half; for an English question they are the
     # Dutch for its own words, and weigh as such.
@@ -421,12 +433,20 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     unframed = _LIVES_IN.sub(lambda m: " " if m.group(2).lower() in req.place_names else m.group(0), question)
     unframed = _ASKS_HELP.sub(" ", unframed)
     frame = frozenset(content) - set(_mended(unframed, fixes))
+    # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
+    # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
+    kind_words = _KIND_WORDS if guard.answer_type(question) else frozenset()
     # A word the documents only use inside compounds is known to them ("maaltijden", "maaltijdvoorziening").
-    # Nor do they lack how a question asks for help ("Bij wie kan ik aankloppen?"): that is no subject.
+    # Nor do they lack how a question asks for help ("Bij wie kan ik aankloppen?"), nor the kind of fact it asks
+    # ("Op welke datums ...?": documents give dates without the word).
     unknown = tuple(
         t
         for t in content
-        if t not in index.postings and not t[0].isdigit() and not index.compounds(t) and t not in frame
+        if t not in index.postings
+        and not t[0].isdigit()
+        and not index.compounds(t)
+        and t not in frame
+        and t not in kind_words
     )
     # A resident's word no document uses, whose policy word the thesaurus knows ("hoortoestel": "gehoorapparaat"),
     # is the question's subject under that name, and weighs as the question's own word.
@@ -436,9 +456,6 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     unknown = tuple(
         t for t in unknown if not any(s in index.postings for s in terms(thesaurus.expand(surface.get(t, t))))
     )
-    # Numbers and months are what a fact says ("75 euro", "sinds januari"), not what the question is about;
-    # nor, in a question for a literal fact, the word for its kind ("Welk bedrag ... voor de jongerenopvang?").
-    kind_words = _KIND_WORDS if guard.answer_type(question) else frozenset()
     subject = {
         t: w
         for t, w in own.items()
@@ -545,6 +562,8 @@ def evidence(
     )
     names = _things_named(req.question, req.place_names, index, ordinary)
     parts = _asked_parts(req.question, qt)
+    asked_numbers = _numbered(req.question)
+    stated_ages = _stated_ages(req.question)
     candidates: list[Candidate] = []
     passage_terms: list[set[str]] = []
     for h, hit in enumerate(hits[:CANDIDATE_HITS]):
@@ -573,6 +592,8 @@ def evidence(
             table_row = "·" in sentence or sentence.count("|") >= 2
             items = _list_items(in_order, pos)
             whole = " ".join((sentence, *items))
+            if _numbered_otherwise(whole, asked_numbers):
+                continue
             in_whole = in_sentence | set(terms(" ".join(items))) if items else in_sentence
             in_fact = in_whole | heading | set(terms(_lead_in(in_order, pos)))
             named_parts = [part for part in parts if _names_part(part, in_whole, index)]
@@ -591,6 +612,8 @@ def evidence(
                 "part_subject": float(bool(named_parts)),
                 "fact_specific": coverage(in_fact, qt.specific, index),
                 "asked": coverage(in_fact, qt.asked, index),
+                # Whether the age group it names holds the age the story gives ("tot 27 jaar" for "ik ben 22").
+                "age": ages.fits(stated_ages, whole),
                 "year": _year_matches(qt.years, whole, in_passage, passage_years, p.year, qt.documents),
                 "similarity": similarities.get((p.chunk_id, pos), 0.0),
                 "position": 1.0 / (1 + pos),
@@ -746,6 +769,43 @@ def _list_items(in_order: Sequence[str], position: int, most: int = 6) -> tuple[
     return tuple(items)
 
 
+# "categorie 3", "bijlage 2", "programma 9": a word numbered like a list's items (not a count, "18 jaar", nor
+# one, "over 3 maanden 18").
+_NUMBERED = re.compile(
+    r"(?<!\d )\b([a-zà-ÿ]{4,})\s+(\d{1,2})\b(?![.,-]\d|-)(?!\s*(?:%|procent|percent|jaar|jaren|years?|maanden|maand|months?"
+    r"|weken|week|weeks?|dagen|dag|days?|uur|hours?|euro|kilo|keer|times|kinderen|children|personen|mensen))",
+    re.I,
+)
+
+
+def _numbered(text: str) -> dict[str, frozenset[str]]:
+    """The numbered words of `text` ("categorie 3" -> {"categorie": {"3"}}), by stem."""
+    found: dict[str, set[str]] = {}
+    for word, number in _NUMBERED.findall(text):
+        if word.lower() not in STOPWORDS:
+            found.setdefault(stem(word.lower()), set()).add(number)
+    return {w: frozenset(n) for w, n in found.items()}
+
+
+def _numbered_otherwise(text: str, asked: dict[str, frozenset[str]]) -> bool:
+    """The text numbers a word the question numbers, and never with a number it asks ("b. categorie 2: € 230"
+    answers nothing about categorie 3, however alike the list's items read)."""
+    found = _numbered(text) if asked else {}
+    return any(word in found and found[word].isdisjoint(numbers) for word, numbers in asked.items())
+
+
+# Where a list's item starts inside a sentence: "…kosten: a. categorie 1: € 133,-; b. categorie 2: …".
+_ITEM_START = re.compile(r"(?<=[:;]) +(?=(?:[a-z]|\d{1,2})[.)] )")
+
+
+def _asked_items(text: str, asked: dict[str, frozenset[str]]) -> str:
+    """A list quoted for one of its items ("categorie 3") without the items that number the same word otherwise:
+    they answer another question."""
+    parts = _ITEM_START.split(text) if asked else [text]
+    kept = [parts[0], *(item for item in parts[1:] if not _numbered_otherwise(item, asked))]
+    return text if len(kept) in (1, len(parts)) else " ".join(kept)
+
+
 def _year_matches(
     years: frozenset[str],
     text: str,
@@ -844,6 +904,12 @@ def _same(a: str, b: str) -> bool:
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 
+def _quoted_in(c: Candidate, chosen: Sequence[Candidate]) -> Candidate | None:
+    """The chosen example that `c` is quoted with: "Denk aan budgetcoaching ..." may be chosen on its own, and then
+    also with the sentence it follows, which it says nothing without."""
+    return next((o for o in chosen if c.items == (o.text,) and _EXAMPLE.match(o.text)), None)
+
+
 def select(
     req: Request,
     hits: Sequence[Hit],
@@ -863,6 +929,7 @@ def select(
     floor = keep * ranked[0][0]
     chosen: list[Candidate] = []
     per_hit: dict[int, int] = {}
+    leads_in: dict[int, Candidate] = {}
     groups = req.municipalities if req.comparison else ()
     # Keep municipalities apart: the best sentence(s) of each one asked about, then the rest.
     by_words = req.language != "en"
@@ -881,7 +948,13 @@ def select(
     for p, c in ranked:
         if len(chosen) >= n or p < floor:
             break
-        if c in chosen or per_hit.get(c.hit, 0) >= 2 or any(_same(c.text, o.full_text) for o in chosen):
+        if c in chosen or any(_same(c.text, o.full_text) for o in chosen):
+            continue
+        quoted = _quoted_in(c, chosen)
+        if quoted is not None:  # quoted with the sentence that leads it in, but chosen for what it says itself
+            leads_in[id(quoted)] = c
+            continue
+        if per_hit.get(c.hit, 0) >= 2:
             continue
         chosen.append(c)
         per_hit[c.hit] = per_hit.get(c.hit, 0) + 1
@@ -893,7 +966,10 @@ def select(
         place_first = 0 if req.audience == "resident" and c.features["names_place"] else 1
         return (group, place_first, rank[id(c)])
 
-    return sorted(chosen, key=order)
+    return [
+        Candidate(lead.text, lead.hit, lead.position, c.features, lead.items) if (lead := leads_in.get(id(c))) else c
+        for c in sorted(chosen, key=order)
+    ]
 
 
 def _cite(sentence: str, n: int) -> str:
@@ -1120,12 +1196,14 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     lines: list[str] = []
     label = len({hits[c.hit].passage.municipality for c in chosen}) > 1
     asked_years = tables.asked_years(req.question)
+    asked_numbers = _numbered(req.question)
     for c in chosen:
         passage: Passage = hits[c.hit].passage
         if c.hit not in numbers:
             numbers[c.hit] = len(numbers) + 1
             citations.append(Citation(numbers[c.hit], passage))
-        sentence = _cite(tables.labelled(c.full_text, passage.text, asked_years), numbers[c.hit])
+        quoted = _asked_items(c.full_text, asked_numbers)
+        sentence = _cite(tables.labelled(quoted, passage.text, asked_years), numbers[c.hit])
         article = _article(passage)
         sentence = f"{article}: {sentence}" if article else sentence
         lines.append(f"{passage.municipality}: {sentence}" if label else sentence)

@@ -36,8 +36,15 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "schulden schuldhulpverlening schuldhulp",
     ),
     (
-        r"weinig geld|geen geld|\bkrap\b|rondkomen|laag inkomen|\barm\b|armoede|low income|\bpoor\b|\bpoverty",
+        r"weinig geld|geen geld|\bkrap\b|rondkomen|\b(niet|nauwelijks)\s+rond\b|laag inkomen|\barm\b|armoede|low income|"
+        r"\bpoor\b|\bpoverty|make ends meet",
         "minima minimaregelingen armoede inkomen",
+    ),
+    # Food and clothes one cannot pay for are what a food bank and a clothing bank give.
+    (
+        r"\b(terecht|hulp|help)\s+(voor|bij|with|for)\s+(\w+\s+){0,2}?(eten|voedsel|boodschappen|kleding|kleren|food|groceries|clothes)\b|"
+        r"\b(geen|no)\s+(geld\s+)?(voor\s+)?(eten|voedsel|boodschappen|kleding|kleren|food|groceries|clothes)\b",
+        "voedselbank kledingbank",
     ),
     (r"\blaptop|\bcomputer|\btablet", "computer tabletregeling kindpakket"),
     # Neighbours are a dispute only with noise or a quarrel: "a neighbour mentioned ..." is how one heard of it.
@@ -324,11 +331,25 @@ _VOTING = re.compile(
 )
 
 
+# Which insurer, mortgage or energy deal is best is a market's question, not a municipality's, however near its
+# words ("zorgverzekeraar" in a budget). Not "best veel eigen bijdrage" (Dutch "best" is "quite").
+_PRODUCTS = (
+    r"zorgverzekeraar|zorgverzekering|verzekeraar|aanvullende verzekering|hypothee?k\w*|energieleverancier|"
+    r"energiecontract|internetprovider|telefoonabonnement|insurer|insurance|mortgage|energy (supplier|contract|deal)|"
+    r"phone plan"
+)
+_BEST = r"beste|goedkoopste?|voordeligste?|the best|the cheapest|best (rate|deal|offer|price)|lowest rate"
+_BUYING_ADVICE = re.compile(rf"\b({_BEST})\b[^?]{{0,80}}\b({_PRODUCTS})|\b({_PRODUCTS})\b[^?]{{0,80}}\b({_BEST})\b", re.I)
+
+
 def small_talk(question: str) -> bool:
     """Whether what is asked is small talk rather than social support ("Gaat het morgen regenen?", "Wie wint de
     wedstrijd?"); a question that also names the social domain ("Mag ik met bijstand op vakantie?") is not, but
-    for voting advice."""
-    return bool(_VOTING.search(question)) or (bool(_SMALL_TALK.search(question)) and not in_domain(question))
+    for voting and buying advice."""
+    # A collective health insurance is the municipality's own scheme for minima: which one is best for them is
+    # theirs to say.
+    advice = _BUYING_ADVICE.search(question) and not re.search(r"collectiev|gemeentepolis|minima", question, re.I)
+    return bool(_VOTING.search(question) or advice) or (bool(_SMALL_TALK.search(question)) and not in_domain(question))
 
 
 def other_service(question: str) -> bool:

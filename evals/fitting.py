@@ -36,6 +36,8 @@ SENTENCE_FEATURES = (
     # How much of the rarest words of its question sentences a sentence names: a resident's story says who asks,
     # its question what about (held out: BENCHMARKS.md, thirty-ninth session).
     "asked",
+    # Whether the age group a sentence names holds the age a story gives (0 when either is not said).
+    "age",
     # What kind of question it is ("waar kan ik terecht", "hoeveel"): each kind has its own share of answering
     # sentences, which the sentence features then need not carry (held out: BENCHMARKS.md, seventeenth session).
     "asks_fact", "asks_focus", "asks_place", "asks_procedure", "asks_name", "asks_why", "asks_yes_no",

@@ -238,6 +238,38 @@ def test_an_example_after_a_sentence_is_quoted_with_it():
     assert "specialist. Bijvoorbeeld de Stadsbank [1]." in answer.text
 
 
+def test_a_list_is_quoted_for_the_item_asked_by_its_number():
+    text = (
+        "Het college stelt de bijstand vast aan de hand van categorieën met de volgende kosten: "
+        "a. categorie 1: € 133,-; b. categorie 2: € 230,-; c. categorie 3: € 306,-; d. categorie 4: € 408,-."
+    )
+    answer = _answer_from([text], "Welk bedrag hoort bij categorie 3 voor extra waskosten?", keep=0.9)
+    # The other categories' amounts answer other questions.
+    assert "c. categorie 3: € 306" in answer.text
+    assert "€ 133" not in answer.text and "€ 408" not in answer.text
+    # An item on its own that numbers the word otherwise is no candidate at all.
+    items = "Kosten per categorie:\nb. categorie 2: € 230,-;\nc. categorie 3: € 306,-;"
+    req = _req("Welk bedrag hoort bij categorie 3?")
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", items, 0, len(items), 1.0), 0.86, 1.0)]
+    assert all("categorie 2" not in c.text for c in evidence(req, hits, BM25Index([items]), {}).candidates)
+
+
+def test_a_sentence_s_age_group_is_weighed_against_the_age_the_story_gives():
+    texts = ["Project JA ondersteunt jongeren tot 27 jaar bij het vinden van werk. Ouderen van 65+ krijgen advies."]
+    req = _req("Ik ben 22 en zit zonder werk. Wie kan me helpen?")
+    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", texts[0], 0, len(texts[0]), 1.0), 0.86, 1.0)]
+    found = {c.text[:7]: c.features["age"] for c in evidence(req, hits, BM25Index(texts), {}).candidates}
+    assert found == {"Project": 1.0, "Ouderen": -1.0}
+
+
+def test_an_example_chosen_on_its_own_is_quoted_once_with_its_sentence():
+    text = "Het wijkteam biedt verschillende vormen van ondersteuning. Denk aan budgetcoaching en een vitaliteitscoach."
+    texts = [text, "De uitkering wordt per maand betaald.", "Een klant kan bezwaar maken."]
+    answer = _answer_from(texts, "Is er budgetcoaching?", gate_on="best")
+    assert answer.text.count("budgetcoaching") == 1
+    assert "ondersteuning. Denk aan budgetcoaching" in answer.text
+
+
 def test_a_sentence_that_speaks_of_this_amount_is_quoted_with_the_amount():
     text = (
         "De bijzondere bijstand voor een uitvaart bedraagt ten hoogste € 4.300. "

@@ -115,6 +115,12 @@ def test_small_talk_is_recognised_unless_the_question_names_support():
     assert thesaurus.small_talk("Op welke partij moet ik stemmen als ik meer geld voor de Wmo wil?")
     assert thesaurus.small_talk("Which party should I vote for if I want better care for the elderly?")
     assert not thesaurus.small_talk("Welke partij betaalt de eigen bijdrage voor de Wmo?")
+    # So is buying advice, but for the municipality's own collective insurance; Dutch "best veel" is "quite a lot".
+    assert thesaurus.small_talk("Welke zorgverzekeraar heeft de beste aanvullende verzekering voor de tandarts?")
+    assert thesaurus.small_talk("What's the best mortgage rate I can get for a flat in Ergens?")
+    assert thesaurus.small_talk("welke energieleverancier is nu het goedkoopst? mn contract loopt af")
+    assert not thesaurus.small_talk("Welke collectieve zorgverzekering is het voordeligst voor minima?")
+    assert not thesaurus.small_talk("Ik heb best veel eigen bijdrage voor mijn zorgverzekering betaald, krijg ik iets terug?")
 
 
 def test_what_residents_call_the_costs_special_assistance_rules_name():
@@ -131,3 +137,11 @@ def test_what_residents_call_the_costs_special_assistance_rules_name():
     assert "uitvaartkosten" in thesaurus.expand("hoeveel krijg je voor de begravenis?")
     # The weather getting warmer is no cost of a home.
     assert "warmtekosten" not in thesaurus.expand("Wordt het morgen warmer?")
+
+
+def test_not_making_ends_meet_and_food_or_clothes_bring_the_minima_words_and_the_food_bank():
+    question = "We komen deze maand echt niet rond. Waar kan ik terecht voor eten of kleding?"
+    assert {"minima", "voedselbank", "kledingbank"} <= set(thesaurus.expand(question).split())
+    # Clothes that no longer fit, or not being able to eat, say nothing of a food or clothing bank.
+    assert "kledingbank" not in thesaurus.expand("Door mijn ziekte past mijn kleding niet meer.")
+    assert "voedselbank" not in thesaurus.expand("Ik kan sinds de operatie niet goed eten.")
