@@ -1190,7 +1190,7 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
         for c in chosen:
             groups.setdefault(hits[c.hit].passage.municipality, []).append(c)
         chosen = [c for group in groups.values() for c in _without_asides(group, words)]
-    chosen = _with_antecedents(chosen, ev.candidates)
+    chosen = _quoted_once(_with_antecedents(chosen, ev.candidates))
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
@@ -1471,6 +1471,18 @@ def _with_antecedents(chosen: Sequence[Candidate], candidates: Sequence[Candidat
         ):
             c = Candidate(prev.text, c.hit, prev.position, c.features, (c.text, *c.items))
         out.append(c)
+    return out
+
+
+def _quoted_once(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """A chosen list item ("c. het bedrag lager is dan € 200 netto") that a chosen lead-in quotes again among its
+    items goes, and the lead-in with its items takes its place. Only the presentation changes. (An example chosen
+    before the sentence it follows is settled in `select`, which then has its place for another sentence.)"""
+    out: list[Candidate] = []
+    for c in chosen:
+        host = next((o for o in chosen if o is not c and c.text in o.items), c)
+        if all(host is not o for o in out):
+            out.append(host)
     return out
 
 

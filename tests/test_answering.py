@@ -270,6 +270,18 @@ def test_an_example_chosen_on_its_own_is_quoted_once_with_its_sentence():
     assert "ondersteuning. Denk aan budgetcoaching" in answer.text
 
 
+def test_a_list_item_is_quoted_once_when_its_lead_in_quotes_it_too():
+    text = (
+        "Het college kan afzien van terugvordering van de uitkering, indien:\n"
+        "a. de klant is overleden;\n"
+        "b. het terug te vorderen bedrag lager is dan € 200 netto."
+    )
+    texts = [text, "De uitkering wordt per maand betaald.", "Een klant kan bezwaar maken."]
+    answer = _answer_from(texts, "Hoe laag moet het terug te vorderen bedrag zijn om van terugvordering af te zien?")
+    # The item is the likelier sentence, its lead-in the next: the lead-in quotes it, where the item stood.
+    assert answer.text.count("€ 200") == 1 and "indien: a. de klant is overleden" in answer.text.split("\n")[1]
+
+
 def test_a_sentence_that_speaks_of_this_amount_is_quoted_with_the_amount():
     text = (
         "De bijzondere bijstand voor een uitvaart bedraagt ten hoogste € 4.300. "
