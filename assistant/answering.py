@@ -564,6 +564,7 @@ def evidence(
     parts = _asked_parts(req.question, qt)
     asked_numbers = _numbered(req.question)
     stated_ages = _stated_ages(req.question)
+    per_period = kind in ("amount", "price") and bool(_PER_PERIOD.search(asking(req.question)))
     candidates: list[Candidate] = []
     passage_terms: list[set[str]] = []
     for h, hit in enumerate(hits[:CANDIDATE_HITS]):
@@ -620,7 +621,11 @@ def evidence(
                 "words": min(n_words, 80) / 80,
                 "table_row": float(table_row),
                 "table_row_figures": float(table_row and wants_figures),
-                "fact_type": (1.0 if guard.has_fact(kind, whole) else -1.0) if kind else 0.0,
+                "fact_type": (
+                    (1.0 if guard.has_fact(kind, whole) and not (per_period and _paid_once(whole)) else -1.0)
+                    if kind
+                    else 0.0
+                ),
                 "names_place": float(wants_place and names_a_place(sentence, req.place_names)),
                 "figures": float(wants_figures and bool(_DIGIT.search(whole))),
                 "names_other": float(any(o in sentence.lower() for o in others)),
@@ -804,6 +809,22 @@ def _asked_items(text: str, asked: dict[str, frozenset[str]]) -> str:
     parts = _ITEM_START.split(text) if asked else [text]
     kept = [parts[0], *(item for item in parts[1:] if not _numbered_otherwise(item, asked))]
     return text if len(kept) in (1, len(parts)) else " ".join(kept)
+
+
+# "per maand", "maandbedrag", "jaarlijks": an amount asked for a period. "De eenmalige installatiekosten ter hoogte
+# van € 50" is paid once and gives no such amount, however near its words.
+_PER_PERIOD = re.compile(
+    r"\bper\s+(maand|jaar|week)\b|\bmaand(elijks\w*|bedrag\w*)|\bjaarlijks\w*|\bper\s+(month|year|week)\b|\bmonthly\b",
+    re.I,
+)
+_ONCE = re.compile(r"\b(eenmalig\w*|one[- ]off)\b", re.I)
+_MONEY = re.compile(guard.AMOUNT, re.I)
+
+
+def _paid_once(text: str, before: int = 60) -> bool:
+    """Every amount `text` gives is one paid once: "eenmalig" stands shortly before each."""
+    amounts = list(_MONEY.finditer(text))
+    return bool(amounts) and all(_ONCE.search(text[max(0, m.start() - before) : m.start()]) for m in amounts)
 
 
 def _year_matches(

@@ -61,7 +61,7 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
 # Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"): a number
 # with thousands separators or in millions is an amount too.
-_AMOUNT = r"€\s?\d|\d\s?euro|eur\s?\d|\b\d{1,3}(\.\d{3})+(,\d+)?\b|\b\d+(,\d+)?\s?(miljoen|mln|miljard)\b"
+AMOUNT = r"€\s?\d|\d\s?euro|eur\s?\d|\b\d{1,3}(\.\d{3})+(,\d+)?\b|\b\d+(,\d+)?\s?(miljoen|mln|miljard)\b"
 _UNITS = r"(werk)?dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|uren|days?|weeks?|months?|years?|hours?"
 # What a count gives: a number that is not a year, a percentage, a stretch of time ("een periode van 20 jaar"
 # counts no people; "hoeveel jaar" asks a duration) or a day of a month ("1 juli"); "een" is also the article,
@@ -105,7 +105,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\b(income|asset)\s+limit|how\s+much\s+(can|may)\s+(i|we)\s+(earn|save)",
             re.I,
         ),
-        re.compile(_AMOUNT + r"|\d\s?(%|procent)", re.I),
+        re.compile(AMOUNT + r"|\d\s?(%|procent)", re.I),
     ),
     "amount": (
         re.compile(
@@ -118,8 +118,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"hoeveel\s+(krijg|krijgt|ontvang|ontvangt)\s+(ik|je|u|men|hij|zij|ze|we|wij)\b|"
             # The payer may be named in full: "hoeveel kan de gemeente Hollands Kroon bijdragen".
             r"hoeveel\s+(\w+\s+){0,5}?(bijdragen|vergoeden|vergoedt|vergoed|uitkeren)\b|"
-            r"\b(wat|hoeveel|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+(\w+\s+){0,3}?(de|het|mijn|een)\s+(\w+\s+)?"
-            r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief|premie|prijs)\b|"
+            # "Wat is in 2024 de bijdrage", not "wat is de maximumtermijn als de toeslag ...": no article in between.
+            r"\b(wat|hoeveel|hoe\s+hoog|hoe\s+groot)\s+(is|zijn|was)\s+((?!(de|het|mijn|een)\b)\w+\s+){0,3}?"
+            r"(de|het|mijn|een)\s+(\w+\s+)?"
+            r"\w*(bedrag|bedragen|bijdrage|vergoeding|toeslag|subsidie|boete|uitkering|norm|tarief|premie|prijs|geld)\b|"
             # A "richtprijs" (a guide price a scheme pays, "prijzen" for several) is an amount however asked.
             r"\brichtprij(s|zen)\b|"
             r"\bhoe\s+(hoog|groot)\s+(is|was|wordt)\s+(de|het)\s+(\w+\s+)?\w*(budget|reserve)\b|"
@@ -142,7 +144,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(betalen|betaal|betaalt)\b",
             re.I,
         ),
-        re.compile(_AMOUNT, re.I),
+        re.compile(AMOUNT, re.I),
     ),
     # Asked for through "amount" (see `answer_types`): an amount, but no sum in millions.
     "price": (

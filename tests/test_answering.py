@@ -282,6 +282,24 @@ def test_a_list_item_is_quoted_once_when_its_lead_in_quotes_it_too():
     assert answer.text.count("€ 200") == 1 and "indien: a. de klant is overleden" in answer.text.split("\n")[1]
 
 
+def test_an_amount_paid_once_does_not_answer_a_question_for_an_amount_per_month():
+    texts = [
+        "Voor personenalarmering bestaat de bijstand uit de eenmalige installatiekosten ter hoogte van € 50. "
+        "Voor een dieet bedraagt de bijstand € 40 per maand.",
+        "Een klant kan bezwaar maken.",
+    ]
+    req = _req("Hoeveel krijg ik per maand voor het abonnement van mijn personenalarmering?")
+    hits = [
+        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0), 0.86, 1.0)
+        for i, t in enumerate(texts)
+    ]
+    found = {c.text[:6]: c.features["fact_type"] for c in evidence(req, hits, BM25Index(texts), {}).candidates}
+    assert found["Voor p"] == -1.0 and found["Voor e"] == 1.0
+    # Asked without a period, the one-off amount is an amount.
+    once = _req("Hoeveel kost de installatie van een personenalarmering?")
+    assert evidence(once, hits, BM25Index(texts), {}).candidates[0].features["fact_type"] == 1.0
+
+
 def test_a_sentence_that_speaks_of_this_amount_is_quoted_with_the_amount():
     text = (
         "De bijzondere bijstand voor een uitvaart bedraagt ten hoogste € 4.300. "

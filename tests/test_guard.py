@@ -38,6 +38,10 @@ def test_answer_types_and_facts():
     assert not guard.has_fact("limit", "inwoners met een laag inkomen")
     assert guard.answer_type("Hoe hoog is de individuele inkomenstoeslag?") == "amount"
     assert guard.answer_type("Wat is de hoogte van de bijzondere bijstand voor extra warmtekosten?") == "amount"
+    assert guard.answer_type("Hoe hoog is het prijzengeld van de vrijwilligersprijs?") == "amount"
+    # The noun asked for is the first after "wat is": a toeslag in the clause after it asks no amount.
+    assert guard.answer_types("Wat is de maximumtermijn als de toeslag wordt verlengd?") == ()
+    assert guard.answer_type("Wat is in 2024 de eigen bijdrage voor een bril?") in ("amount", "price")
     assert guard.answer_type("Heeft een gift gevolgen voor de hoogte van de uitkering?") is None
     # What one pays is a price, not a count; what to do when one cannot pay is no literal fact.
     assert guard.answer_type("Wat moet ik per maand betalen als eigen bijdrage?") == "price"
