@@ -195,3 +195,11 @@ def test_a_quoted_table_row_marks_its_cells_on_their_own_lines_and_a_labelled_ro
     assert description == "% jongeren in Zwolle dat weet waar ze terechtkunnen"
     # Too little of a quote found is not marked: a few words could stand anywhere.
     assert not [p for p in marked(text, ["Omschrijving van iets heel anders dat hier niet staat"]) if p.get("cited")]
+
+
+def test_a_list_quoted_for_one_item_is_marked_at_its_lead_in_and_that_item():
+    from web.documents import marked
+
+    text = "De kosten zijn als volgt: a. categorie 1: € 133,-; b. categorie 2: € 230,-; c. categorie 3: € 306,-."
+    parts = marked(text, ["De kosten zijn als volgt: c. categorie 3: € 306,-;"])
+    assert [p["text"] for p in parts if p.get("cited")] == ["De kosten zijn als volgt:", "c. categorie 3: € 306,-"]

@@ -39,8 +39,9 @@ def cited_sentences(answer: dict[str, Any], n: int) -> tuple[str, list[str]]:
 _MIN_WORDS = 4  # a shorter piece of a quoted sentence could stand anywhere
 
 
-def _found(words: list[str], text: str) -> re.Match[str] | None:
-    """Where `words` stand in `text`, or the longest run of their first words that does (at least half).
+def _found(words: list[str], text: str) -> tuple[re.Match[str], int] | None:
+    """Where `words` stand in `text`, or the longest run of their first words that does (at least half), with how
+    many words that run has.
 
     A table row is quoted with ' · ' between cells that the document has on lines of their own (or between
     bars), and with its header's years before its figures ("2021 (b): 16"), which the row does not have:
@@ -52,17 +53,23 @@ def _found(words: list[str], text: str) -> re.Match[str] | None:
     for end in range(len(words), min(max(_MIN_WORDS, len(words) // 2), len(words)) - 1, -1):
         m = re.search(r"[\s|·]+".join(re.escape(w) for w in words[:end]), text)
         if m:
-            return m
+            return m, end
     return None
 
 
 def marked(text: str, sentences: list[str]) -> list[dict[str, Any]]:
-    """`text` in parts, the parts that are one of `sentences` (white space forgiven) marked as cited."""
+    """`text` in parts, the parts that are one of `sentences` (white space forgiven) marked as cited.
+
+    A list quoted for one of its items ("… kosten: c. categorie 3: € 306") leaves the other items out: what follows
+    the lead-in is marked where it stands, after it."""
     spans = []
     for sentence in sentences:
-        m = _found(sentence.rstrip(".!?:;").split(), text)
-        if m:
-            spans.append((m.start(), m.end()))
+        rest, start = sentence.rstrip(".!?:;").split(), 0
+        # After the first run, only a rest long enough to stand for itself (a table row's header years do not).
+        while (start == 0 or len(rest) >= _MIN_WORDS) and (found := _found(rest, text[start:])):
+            m, used = found
+            spans.append((start + m.start(), start + m.end()))
+            rest, start = rest[used:], start + m.end()
     parts: list[dict[str, Any]] = []
     pos = 0
     for start, end in sorted(spans):
