@@ -154,13 +154,18 @@ def test_the_dense_variant_belongs_to_its_embedding_model():
     assert AnswerModel.from_json(model.to_json()) == model
 
 
-def _answer_from(texts: list[str], question: str, language: str = "nl", gate_on: str = "asks_fact", keep: float = 0.0):
-    """An answer over one passage per text; by default it takes every sentence it can and lets every fact
-    question through: the rules decide."""
-    hits = [
+def _hits_of(texts) -> list[Hit]:
+    """One retrieved passage of Ergens per text, the first the best."""
+    return [
         Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0 / (i + 1)), 0.86, 1.0)
         for i, t in enumerate(texts)
     ]
+
+
+def _answer_from(texts: list[str], question: str, language: str = "nl", gate_on: str = "asks_fact", keep: float = 0.0):
+    """An answer over one passage per text; by default it takes every sentence it can and lets every fact
+    question through: the rules decide."""
+    hits = _hits_of(texts)
     req = _req(question, language)
     return compose(req, hits, evidence(req, hits, BM25Index(texts), {}), _model(gate_on, keep=keep))
 
@@ -250,14 +255,14 @@ def test_a_list_is_quoted_for_the_item_asked_by_its_number():
     # An item on its own that numbers the word otherwise is no candidate at all.
     items = "Kosten per categorie:\nb. categorie 2: € 230,-;\nc. categorie 3: € 306,-;"
     req = _req("Welk bedrag hoort bij categorie 3?")
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", items, 0, len(items), 1.0), 0.86, 1.0)]
+    hits = _hits_of([items])
     assert all("categorie 2" not in c.text for c in evidence(req, hits, BM25Index([items]), {}).candidates)
 
 
 def test_a_sentence_s_age_group_is_weighed_against_the_age_the_story_gives():
     texts = ["Project JA ondersteunt jongeren tot 27 jaar bij het vinden van werk. Ouderen van 65+ krijgen advies."]
     req = _req("Ik ben 22 en zit zonder werk. Wie kan me helpen?")
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", texts[0], 0, len(texts[0]), 1.0), 0.86, 1.0)]
+    hits = _hits_of(texts)
     found = {c.text[:7]: c.features["age"] for c in evidence(req, hits, BM25Index(texts), {}).candidates}
     assert found == {"Project": 1.0, "Ouderen": -1.0}
 
@@ -289,10 +294,7 @@ def test_an_amount_paid_once_does_not_answer_a_question_for_an_amount_per_month(
         "Een klant kan bezwaar maken.",
     ]
     req = _req("Hoeveel krijg ik per maand voor het abonnement van mijn personenalarmering?")
-    hits = [
-        Hit(Passage(f"c{i}", "d.txt", "T", "Ergens", 2025, "", t, 0, len(t), 1.0), 0.86, 1.0)
-        for i, t in enumerate(texts)
-    ]
+    hits = _hits_of(texts)
     found = {c.text[:6]: c.features["fact_type"] for c in evidence(req, hits, BM25Index(texts), {}).candidates}
     assert found["Voor p"] == -1.0 and found["Voor e"] == 1.0
     # Asked without a period, the one-off amount is an amount.
@@ -505,7 +507,7 @@ def test_sentences_that_share_no_word_with_the_question_do_not_answer_it():
     req = _req("Waar kunnen mantelzorgers terecht?")
 
     def answer(text: str):
-        hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+        hits = _hits_of([text])
         return compose(req, hits, evidence(req, hits, BM25Index(TEXTS), {}), passes)
 
     # However near its vector, a passage that names nothing of the question (nor of its thesaurus words)
@@ -515,7 +517,7 @@ def test_sentences_that_share_no_word_with_the_question_do_not_answer_it():
     # "nu" ("what now?") says how the question is put: a sentence that shares only that word is not about it.
     now = _req("mn fiets is gestolen bij het station, wat nu?")
     text = "Nu de regeling langer loopt, krijgen meer inwoners ondersteuning."
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", text, 0, len(text), 1.0), 0.86, 1.0)]
+    hits = _hits_of([text])
     assert compose(now, hits, evidence(now, hits, BM25Index([*TEXTS, text]), {}), passes).refused
 
 
@@ -673,7 +675,7 @@ def test_a_dutch_word_is_no_typo_of_the_documents_word_but_an_ending_is():
 
 def test_a_numbered_section_title_is_no_answer():
     texts = ("4.3 We ondersteunen minimahuishoudens en bieden laagdrempelige schuldhulpverlening",)
-    hits = [Hit(Passage("c0", "d.txt", "T", "Ergens", 2025, "", texts[0], 0, len(texts[0]), 1.0), 0.86, 1.0)]
+    hits = _hits_of(texts)
     req = _req("Kan de gemeente me helpen met schuldhulpverlening?")
     assert evidence(req, hits, BM25Index(texts), {}).candidates == ()
 
