@@ -44,6 +44,7 @@ class Request:
     municipalities: tuple[str, ...]  # corpus municipalities asked about (or filtered on)
     others: tuple[str, ...]  # municipalities outside the corpus named in the question
     comparison: bool  # several municipalities must be kept apart
+    home_elsewhere: bool = False  # the asker lives in one of `others` ("Ik woon in Nootdorp")
     expansion: str = ""  # policy words for what the question describes (thesaurus)
     in_domain: bool = False  # recognisably a question about social support
     indexed: tuple[str, ...] = ()  # every municipality in the index
@@ -228,6 +229,8 @@ _LIVES_IN = re.compile(
 _ASKS_HELP = re.compile(
     r"\b(wie|wat|iemand|iets|die|dat)\s+(kan|kunnen)\s+((me|mij|ons|hem|haar|je|jou)\s+)?helpen\b|"
     r"\b(kan|kunnen)\s+(iemand|jullie|u)\s+((me|mij|ons|hem|haar)\s+)?helpen\b|"
+    # "Bij welk loket kan ik terecht?" asks where, as "waar" does: the desk is no subject the documents must name.
+    r"\b(bij|naar|aan)\s+(welk|welke|een|het|wat\s+voor)\s+(\w+\s+)?(loket|instantie)\b|"
     r"\baanklop\w*",
     re.I,
 )
@@ -460,6 +463,7 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
         t: w
         for t, w in own.items()
         if not t[0].isdigit() and not _MONTH.fullmatch(t) and t not in kind_words and t not in _WHICH_ONE
+        and t not in frame
     }
     specific = _rarest(subject)
     in_asking = set(_mended(asking(question), fixes))
@@ -1003,7 +1007,10 @@ def _listed(names: Sequence[str], conjunction: str) -> str:
 
 
 def _asked_about(req: Request) -> tuple[str, ...]:
-    # With one municipality indexed and none named, the resident is almost surely one of its own.
+    # A resident's own municipality is where they can ask. With one municipality indexed and none named, the
+    # resident is almost surely one of its own.
+    if req.home_elsewhere:
+        return req.others
     return req.municipalities or req.others or (req.indexed if len(req.indexed) == 1 else ())
 
 
@@ -1158,9 +1165,10 @@ def compose(req: Request, hits: Sequence[Hit], ev: Evidence, model: Variant) -> 
     """An answer made of the passages' own sentences, each cited, or a refusal."""
     related = tuple(h.passage for h in hits[:3])
     probabilities, answerable = decide(req, ev, model)
-    if req.others and (not req.municipalities or _ALSO_THERE.search(req.question)):
+    if req.others and (not req.municipalities or req.home_elsewhere or _ALSO_THERE.search(req.question)):
         # Another municipality: only a sentence that names it and answers may speak for it. "Geldt die grens ook
-        # in Schiedam?" asks about Schiedam too: what the documents say for the corpus's own is related reading.
+        # in Schiedam?" asks about Schiedam too, and so does "Ik woon in Schiedam; kan ik die hulp van Rotterdam
+        # krijgen?": what the documents say for the corpus's own is related reading.
         if not any(c.features["names_other"] and p >= 0.5 for p, c in zip(probabilities, ev.candidates, strict=True)):
             return refusal(req, "elsewhere", related=related if req.municipalities else ())
     if req.foreign:

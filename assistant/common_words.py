@@ -9,6 +9,7 @@ named as one. The documents' own vocabulary cannot tell these apart: to a set of
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Zipf frequency (log10 of occurrences per billion words) from which a word is everyday: about 30 per
@@ -18,11 +19,20 @@ COMMON = 4.5
 # From which a word is a word of the language at all (one per million): "dochter" 4.6, "bezwaar" 3.9,
 # "overleden" 4.5 are; misspellings ("bijzondre", "instalatie") and the documents' compounds are not.
 KNOWN = 3.0
+# A verb's uses are spread over its forms, so a form of an everyday verb is rarer than the verb: "snapte" (3.4)
+# is the past of "snappen" (4.0), "groeide" (4.2) of "groeien" (4.6). From this frequency of its infinitive, its
+# weak past is an everyday word too: a story's past ("het klopte niet", "hij woonde") is what happened, not what
+# the documents lack. Not its participle or present: "Ben ik verzekerd?" asks about insurance.
+EVERYDAY_VERB = 4.0
+# The weak past takes -te after these sounds and -de after the others ('t kofschip): "snapte", "woonde". It
+# keeps nouns out: "rente" is no past of "rennen", nor "buurten" of "buren".
+_VOICELESS = ("t", "k", "f", "s", "ch", "p", "x")
 
 
 def is_common(word: str, language: str = "nl") -> bool:
-    """Whether `word` is an everyday word of `language` ('nl' or 'en')."""
-    return _zipf(word.lower(), language) >= COMMON
+    """Whether `word` is an everyday word of `language` ('nl' or 'en'), or a form of an everyday Dutch verb."""
+    lower = word.lower()
+    return _zipf(lower, language) >= COMMON or (language == "nl" and verb_of(lower) is not None)
 
 
 def is_word(word: str, language: str = "nl") -> bool:
@@ -34,6 +44,33 @@ def is_listed(word: str) -> bool:
     """Whether `word` is in the Dutch or English lists at all, however rare: "leefgeld" is (1.3), a typo such as
     "eenzaamhied" is not."""
     return _zipf(word.lower(), "nl") > 0 or _zipf(word.lower(), "en") > 0
+
+
+@lru_cache(maxsize=50_000)
+def verb_of(word: str) -> str | None:
+    """The everyday verb (its infinitive) whose weak past `word` is, if any: "snapte" -> "snappen"."""
+    for ending in ("te", "ten", "de", "den"):
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= 3 and (ending[0] == "t") == stem.endswith(_VOICELESS):
+            verb = everyday_verb(stem)
+            if verb is not None and verb != word:  # "opzetten" is no past of itself
+                return verb
+    return None
+
+
+def everyday_verb(stem: str, particle: str = "") -> str | None:
+    """The everyday verb a verb stem (with a separable particle) is of, if any: "vraag" with "aan" -> "aanvragen"."""
+    return next((v for v in (particle + i for i in _infinitives(stem)) if _zipf(v, "nl") >= EVERYDAY_VERB), None)
+
+
+def _infinitives(stem: str) -> list[str]:
+    """The infinitives a stem may have: "reken" -> "rekenen", "haal" -> "halen", "snap" -> "snappen"."""
+    forms = [f"{stem}en"]
+    if long_vowel := re.fullmatch(r"(.*[^aeiou])([aeou])\2([^aeiou])", stem):
+        forms.append(f"{long_vowel[1]}{long_vowel[2]}{long_vowel[3]}en")
+    if re.search(r"(^|[^aeiou])[aeiou][bdfgklmnprst]$", stem):
+        forms.append(f"{stem}{stem[-1]}en")
+    return forms
 
 
 @lru_cache(maxsize=50_000)

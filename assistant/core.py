@@ -41,6 +41,13 @@ _VISITED = re.compile(
     r"(in|te|at)\s+[\w'-]+(\s+[\w'-]+){0,2}",
     re.I,
 )
+# Where someone lives: "Ik woon in Nootdorp", "mijn vader woont nog alleen in Zwolle", "I live in Delft".
+_LIVES_IN = re.compile(
+    r"\b((ik|wij|we|i)\s+)?(woon|woont|wonen|live|lives|living)\s+([\w'-]+\s+){0,3}?(in|te)\s+[\w'-]+(\s+[\w'-]+)?",
+    re.I,
+)
+# The asker's own home: "ik woon (zelf) in", "wij wonen sinds kort in", "I live in".
+_ASKER = re.compile(r"\b(ik|wij|we|i)\s+(woon|wonen|live)\b|\bwo(on|nen)\s+(ik|wij|we)\b", re.I)
 _COMPARE = re.compile(
     r"vergelek|vergelijk|verschil|verschilt|versus|\bvs\b|compare|difference|bij ons|onze gemeente|mijn gemeente|our municipality",
     re.I,
@@ -263,6 +270,12 @@ class Assistant:
         if not named and earlier:
             named = tuple(places.detect(earlier[-1]))[:1]
         others = tuple(places.detect_others(_VISITED.sub(" ", question)))
+        # A municipality's rules are for its residents: an asker who lives elsewhere asks about that place,
+        # unless the one they ask for lives in the corpus ("Ik woon zelf in Utrecht; mijn vader woont in ...").
+        homes = [m.group(0) for m in _LIVES_IN.finditer(question)]
+        home_elsewhere = any(_ASKER.search(h) and places.detect_others(h) for h in homes) and not any(
+            places.detect(h) for h in homes
+        )
         legit = answering.mended(guard.mend_question_words(legit), self.retriever.index)
         query = legit
         if earlier and is_follow_up(legit):
@@ -284,6 +297,7 @@ class Assistant:
             audience=audience if audience in answering.SENTENCES else "resident",
             municipalities=named,
             others=others,
+            home_elsewhere=home_elsewhere,
             comparison=comparison,
             expansion=thesaurus.expand(query, english=lang == "en"),
             in_domain=thesaurus.in_domain(query),

@@ -102,7 +102,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # "verdiene": a typo of "verdienen" still asks how much one may earn.
             r"\bhoeveel\s+(mag|kan|mogen)\s+(ik|je|we|wij|u|hij|zij)\s+(\w+\s+){0,6}?(bij)?verdien(en|e)?\b|"
             r"\btot\s+hoeveel\s+(bruto\s+|netto\s+)?(inkomen|vermogen|spaargeld)\b|"
-            r"\b(income|asset)\s+limit|how\s+much\s+(can|may)\s+(i|we)\s+(earn|save)",
+            r"\b(maximum|maximale|maximaal|hoogste|max\.?)\s+(\w+\s+)?(inkomen|vermogen|income)\b|"
+            r"\b(income|asset)\s+(limit|threshold|ceiling)|how\s+much\s+(can|may)\s+(i|we)\s+(earn|save)",
             re.I,
         ),
         re.compile(AMOUNT + r"|\d\s?(%|procent)", re.I),

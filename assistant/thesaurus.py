@@ -134,7 +134,7 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
     (r"\bvog\b|certificate of conduct|verklaring omtrent|strafblad|criminal record", "verklaring omtrent gedrag vog"),
     (r"\bvergoed|\breimburs|\bpay (for|myself)|terugbetaald", "vergoeden vergoeding kosten"),
     (r"\bjeugdzorg|\byouth care|\bchild(ren)?\b|\bkids?\b", "jeugdhulp jeugd kinderen"),
-    (r"\bklacht|ontevreden|\bcomplain", "klacht klachtenregeling ombudsman"),
+    (r"\bklacht|ontevreden|\bcomplain|\bniet\s+eens\s+met|\boneens\b|\bdisagree", "klacht klachtenregeling ombudsman"),
     (r"\bwonen\b|\bhousing|\bwoning", "wonen huisvesting woonruimte"),
     (r"\bouderen|\bbejaard|\belderly|\bsenior", "ouderen senioren"),
     # Staying in one's own home is "langer zelfstandig (thuis) wonen" to policy; a fall at home is what

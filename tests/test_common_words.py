@@ -1,4 +1,4 @@
-from assistant.common_words import is_common, is_word
+from assistant.common_words import is_common, is_word, verb_of
 
 
 def test_story_words_are_everyday_and_subjects_are_not():
@@ -11,3 +11,12 @@ def test_a_word_of_the_language_is_not_a_misspelling():
     assert all(is_word(w) for w in ("dochter", "bezwaar", "wethouder", "Overleden"))
     assert not any(is_word(w) for w in ("bijzondre", "instalatiekosten", "boodschapen"))
     assert is_word("regional", "en") and not is_word("bezwaar", "en")
+
+
+def test_the_past_of_an_everyday_verb_is_a_story_word():
+    assert verb_of("snapte") == "snappen" and verb_of("woonde") == "wonen" and verb_of("groeide") == "groeien"
+    assert is_common("snapte") and is_common("Klopte")
+    assert verb_of("opzetten") is None  # an infinitive is no past of itself
+    # 't kofschip keeps nouns out ("rente" is no past of "rennen"); a subject's verb is rare ("aanrekenen"), and a
+    # participle or present may be the subject itself ("Ben ik verzekerd?").
+    assert not any(is_common(w) for w in ("rente", "buurten", "aangerekend", "verzekerd", "toegekend"))

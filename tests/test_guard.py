@@ -32,6 +32,8 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Hoeveel mag ik naast mijn uitkering bijverdienen?") == "limit"
     assert guard.answer_type("hoeveel mag je verdiene voor zo'n pas?") == "limit"
     assert guard.answer_type("Tot hoeveel inkomen mag je hebben?") == "limit"
+    assert guard.answer_type("What is the maximum income to qualify for the minima schemes?") == "limit"
+    assert guard.answer_type("Wat is het maximale inkomen voor de Stadspas?") == "limit"
     assert guard.answer_type("Hoe lang krijg ik toeslag met woonkosten boven de huurgrens?") == "duration"
     assert guard.has_fact("limit", "tot 130 procent van het sociaal minimum")
     assert guard.has_fact("limit", "een inkomen tot € 1.900 per maand")

@@ -148,3 +148,17 @@ def test_whether_a_rule_also_holds_in_another_municipality_is_not_answered_for_i
     answer = assistant.ask("Geldt in Deventer hetzelfde voor de reiskosten voor ziekenhuisbezoek als in Zwolle?")
     assert answer.refused and "niet over Deventer" in answer.text
     assert answer.related and not answer.citations  # Zwolle's own rule, shown as related reading
+
+
+def test_an_asker_who_lives_elsewhere_is_pointed_to_their_own_municipality(zwolle):
+    assistant, _ = zwolle
+    answer = assistant.ask(
+        "Ik woon in Deventer en las over de reiskosten voor ziekenhuisbezoek in Zwolle. Kan ik die ook krijgen?"
+    )
+    assert answer.refused and "niet over Deventer" in answer.text and "gemeente Deventer" in answer.text
+    assert answer.related and not answer.citations
+    # Whose home it is matters: a father who lives in Zwolle is asked for by a child who lives elsewhere.
+    father = assistant.ask(
+        "Mijn vader woont in Zwolle en ligt in het ziekenhuis. Ik woon zelf in Deventer. Worden zijn reiskosten vergoed?"
+    )
+    assert "niet over Deventer" not in father.text

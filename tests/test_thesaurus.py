@@ -48,6 +48,7 @@ def test_situations_residents_describe_bring_the_policy_words():
     assert "kostenvoordelen" in thesaurus.expand("betaalt mijn schoonmoeder onze energierekening")
     assert "zwaar belast" in thesaurus.expand("hoeveel mantelzorgers voelen zich overbelast?")
     assert "huisuitzettingen" in thesaurus.expand("worden er minder mensen uit hun huurhuis gezet?")
+    assert "ombudsman" in thesaurus.expand("Ik ben het niet eens met hoe de gemeente mijn aanvraag heeft afgehandeld")
     assert "huurwoning" in thesaurus.expand("ik woon in een huurhuis")
     assert "minimaregelingen" in thesaurus.expand("heb je hier zo'n kortingspas voor mensen met weinig geld?")
     assert "personenalarmering" in thesaurus.expand("mijn oma wil een noodknop om haar nek")
