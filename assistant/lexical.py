@@ -10,6 +10,8 @@ from functools import lru_cache
 from os.path import commonprefix
 from typing import Protocol, cast
 
+from assistant.common_words import everyday_verb
+
 # A number with separators is one token: "1.200" (the thousands separator dropped, so it matches "1200")
 # or "17.0077" (a reference, which must not match the 17 of "mijn zoon van 17").
 WORD = re.compile(r"\d+(?:[.,]\d+)+|[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*", re.IGNORECASE)
@@ -50,9 +52,23 @@ def _stemmer() -> _Stemmer:
     return cast(_Stemmer, snowballstemmer.stemmer("dutch"))
 
 
+# Snowball's Dutch stemmer takes "ge" off a word's front (after a prefix or particle): right for a participle
+# ("gevraagd", "aangevraagd": "vraag", "aanvraag"), wrong for the words that begin with it. "geweld" became "wel", a
+# stop word, so the word was lost; "gezin" became "zin", "gewoon" "woon", "gezondheid" "zon", "begeleiding"
+# "beleid". The "ge" stays unless the word is a weak participle of an everyday verb.
+_BEFORE_GE = ("", "be", *"aan af bij door in mee na om onder op over samen tegen terug toe uit vast voor weg".split())
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    stemmed = _stemmer().stemWord(word)
+    for before in _BEFORE_GE:
+        if word.startswith(f"{before}ge") and stemmed.startswith(before) and not stemmed.startswith(f"{before}ge"):
+            rest = stemmed[len(before) :]
+            # Only the weak participle's own shape ("ge" + stem + "d"/"t"): "gezinnen" and "gevolgen" are plurals.
+            shaped = word[len(before) + 2 :] in (f"{rest}d", f"{rest}t")
+            return stemmed if shaped and everyday_verb(rest, before) is not None else f"{before}ge{rest}"
+    return stemmed
 
 
 def words(text: str) -> list[str]:

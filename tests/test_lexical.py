@@ -8,6 +8,17 @@ def test_terms_are_stemmed_without_stopwords_and_percent_is_a_word():
     assert terms("Moet ik alles ofzo echt terugbetalen?") == terms("terugbetalen")
 
 
+def test_ge_is_taken_off_a_participle_only():
+    # A participle of an everyday verb meets its verb's other forms ...
+    assert terms("aangevraagd") == terms("aanvraag") and terms("gevraagd") == terms("vragen")
+    # ... but a word that begins with "ge" keeps it: "geweld" is no "wel" (a stop word, so the word was lost),
+    # "gezin" no "zin", "begeleiding" no "beleid", "gewoon" no "woon".
+    assert terms("huiselijk geweld") == ["huiselijk", terms("geweld")[0]]
+    assert terms("gezin") == terms("gezinnen") != terms("zin")
+    assert terms("begeleiding") == terms("begeleidt") != terms("beleid")
+    assert terms("gewoon") != terms("wonen") and terms("gebruikt") == terms("gebruik")
+
+
 def test_bm25_ranks_the_matching_text_first_and_finds_compounds():
     index = BM25Index(
         ["Buurtbemiddeling helpt bij een burenruzie.", "De Wmo regelt hulp thuis.", "Jeugdhulp voor kinderen."]
