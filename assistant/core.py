@@ -42,7 +42,7 @@ _VISITED = re.compile(
     re.I,
 )
 # Where someone lives: "Ik woon in Nootdorp", "mijn vader woont nog alleen in Zwolle", "I live in Delft".
-_LIVES_IN = re.compile(
+_RESIDENCE = re.compile(
     r"\b((ik|wij|we|i)\s+)?(woon|woont|wonen|live|lives|living)\s+([\w'-]+\s+){0,3}?(in|te)\s+[\w'-]+(\s+[\w'-]+)?",
     re.I,
 )
@@ -272,7 +272,7 @@ class Assistant:
         others = tuple(places.detect_others(_VISITED.sub(" ", question)))
         # A municipality's rules are for its residents: an asker who lives elsewhere asks about that place,
         # unless the one they ask for lives in the corpus ("Ik woon zelf in Utrecht; mijn vader woont in ...").
-        homes = [m.group(0) for m in _LIVES_IN.finditer(question)]
+        homes = [m.group(0) for m in _RESIDENCE.finditer(question)]
         home_elsewhere = any(_ASKER.search(h) and places.detect_others(h) for h in homes) and not any(
             places.detect(h) for h in homes
         )
