@@ -30,7 +30,7 @@ _VOICELESS = ("t", "k", "f", "s", "ch", "p", "x")
 
 
 def is_common(word: str, language: str = "nl") -> bool:
-    """Whether `word` is an everyday word of `language` ('nl' or 'en'), or a form of an everyday Dutch verb."""
+    """Whether `word` is an everyday word of `language` ('nl' or 'en'), or the weak past of an everyday Dutch verb."""
     lower = word.lower()
     return _zipf(lower, language) >= COMMON or (language == "nl" and verb_of(lower) is not None)
 
