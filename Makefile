@@ -75,6 +75,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/sample-extra40.jsonl \
                evals/questions/sample-extra41.jsonl \
                evals/questions/sample-extra42.jsonl \
+               evals/questions/sample-extra43.jsonl \
                evals/questions/rotterdam.jsonl=$(RDAM_DATA) evals/questions/rotterdam2.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam3.jsonl=$(RDAM_DATA) evals/questions/rotterdam4.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam5.jsonl=$(RDAM_DATA) evals/questions/rotterdam6.jsonl=$(RDAM_DATA) \
@@ -101,7 +102,8 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/rotterdam38.jsonl=$(RDAM_DATA) evals/questions/rotterdam39.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam40.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam41.jsonl=$(RDAM_DATA) \
-               evals/questions/rotterdam42.jsonl=$(RDAM_DATA)
+               evals/questions/rotterdam42.jsonl=$(RDAM_DATA) \
+               evals/questions/rotterdam43.jsonl=$(RDAM_DATA)
 fit: index
 	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
 	$(BIN)/wegwijzer fit $(QUESTIONS) --check

@@ -117,6 +117,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # "Hoeveel krijg ik?", "Hoeveel kan de gemeente bijdragen?", "Hoeveel wordt er vergoed?": money, not a count
             # ("Hoeveel mensen krijgen ..." is one).
             r"hoeveel\s+(krijg|krijgt|ontvang|ontvangt)\s+(ik|je|u|men|hij|zij|ze|we|wij)\b|"
+            # "Hoeveel krijgen de jongeren per maand?": a payment too ("Hoeveel krijgen er ..." counts people).
+            r"hoeveel\s+(krijgen|ontvangen)\s+(?!er\b)(\S+\s+){1,10}?(per\s+(maand|jaar|week)|maandelijks|elke\s+maand)\b|"
             # The payer may be named in full: "hoeveel kan de gemeente Hollands Kroon bijdragen".
             r"hoeveel\s+(\w+\s+){0,5}?(bijdragen|vergoeden|vergoedt|vergoed|uitkeren)\b|"
             # "Wat is in 2024 de bijdrage", not "wat is de maximumtermijn als de toeslag ...": no article in between.

@@ -190,6 +190,8 @@ _ENTRIES: tuple[tuple[str, str], ...] = (
         "kwijtschelding kwijtschelden",
     ),
     (r"\bbegra[fv]|uitvaart|\bcremat|\bcremer|\bfuneral|\bburial", "uitvaartkosten uitvaart begrafenis crematie"),
+    # An inheritance is an estate to the rules ("nalatenschap", "erfgenaam").
+    (r"\berf(enis|deel|delen|genaam|genamen)\b|\bgeërfd|\bgeerfd", "nalatenschap erfgenaam"),
     (r"\bbijstand|uitkering|\bbenefits?\b|welfare", "bijstand uitkering participatiewet"),
     (
         r"te\s+veel\s+(\w+\s+){0,3}(gekregen|ontvangen|uitbetaald)|terug\s*betalen|terugbetal|overpaid|pay\s+(it\s+)?back",

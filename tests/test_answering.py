@@ -1035,3 +1035,19 @@ def test_a_misspelt_word_is_written_as_the_documents_write_it_a_rare_word_is_not
     )
     # "leefgeld" is one letter from "leergeld", but a word of Dutch, however rare: it is what was asked about.
     assert mended("Hoeveel leefgeld krijgt een vluchteling?", index) == "Hoeveel leefgeld krijgt een vluchteling?"
+
+
+def test_staff_get_a_third_sentence_of_one_passage_residents_a_second_passage():
+    from assistant.answering import Candidate, select
+
+    first = ["De pilot is gestart.", "Rosa Manus en Kwintes begeleiden het gezin.", "Hij geldt voor 15 huisverboden."]
+    candidates = [Candidate(t, 0, pos, {"names_place": 0.0}) for pos, t in enumerate(first)]
+    candidates.append(Candidate("Veilig Thuis bundelt taken.", 1, 0, {"names_place": 0.0}))
+    probabilities = [0.9, 0.8, 0.7, 0.6]
+
+    def chosen(audience: str) -> list[str]:
+        req = replace(_req("Welke organisaties begeleiden in de pilot?"), audience=audience)
+        return [c.text for c in select(req, _hits(), candidates, probabilities, keep=0.1)]
+
+    assert chosen("staff") == [*first, "Veilig Thuis bundelt taken."]
+    assert chosen("resident") == [*first[:2], "Veilig Thuis bundelt taken."]

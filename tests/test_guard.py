@@ -17,6 +17,9 @@ def test_answer_types_and_facts():
     assert guard.answer_type("Is it open yet, and since when?") == "date"
     # A misspelt question word still asks what it asks; a word of the language one letter off does not.
     assert guard.answer_type(guard.mend_question_words("hoevel geld krijg ik voor een bril?")) == "price"
+    # What someone else gets each month is money too; "hoeveel krijgen er" counts the people.
+    assert guard.answer_type("Hoeveel krijgen de jongeren in de pilot 'Het Thuis' precies per maand?") in ("amount", "price")
+    assert guard.answer_type("Hoeveel krijgen er per jaar een uitkering?") == "count"
     assert guard.mend_question_words("Hoevel procent, en wanner?") == "Hoeveel procent, en wanneer?"
     assert guard.mend_question_words("Waarop wacht ik nog?") == "Waarop wacht ik nog?"
     # Informal Dutch writes "hoe lang" as one word just as often.

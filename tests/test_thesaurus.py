@@ -136,6 +136,7 @@ def test_what_residents_call_the_costs_special_assistance_rules_name():
     assert not thesaurus.in_domain("Can you help me fill in my income tax return? I don't understand box 3.")
     assert "aankoopbewijzen" in thesaurus.expand("moet ik de bonnetjes van de meubels bewaren?")
     assert "uitvaartkosten" in thesaurus.expand("hoeveel krijg je voor de begravenis?")
+    assert "nalatenschap" in thesaurus.expand("er zit niks in de erfenis om de begrafenis te betalen")
     # The weather getting warmer is no cost of a home.
     assert "warmtekosten" not in thesaurus.expand("Wordt het morgen warmer?")
 
