@@ -947,7 +947,7 @@ def select(
     keep: float,
     among: int = 10,
 ) -> list[Candidate]:
-    """The answer's sentences: the most probable ones, at most two per passage, most probable first.
+    """The answer's sentences: the most probable ones, at most `PER_PASSAGE` of one passage, most probable first.
 
     Residents asking where to go get the sentence that names the place first.
     """
