@@ -363,8 +363,9 @@ _REFERENCE = re.compile(
 OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
 
 
-# "(1) De Nieuwe Energie en de (2) jongerenopvang": numbers that mark list items count nothing.
-_MARKER = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)")
+# "(1) De Nieuwe Energie en de (2) jongerenopvang": numbers that mark list items count nothing, and neither do
+# those of a label before a colon ("Doel 3: Nieuwkomers integreren ...", "Koers 2.4: ...").
+_MARKER = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)|^\s*[^\W\d_]+\s+\d{1,2}(\.\d{1,2})*[a-z]?\s*:", re.M)
 
 
 def has_fact(answer_type_name: str, text: str) -> bool:

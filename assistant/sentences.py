@@ -3,7 +3,7 @@
 Three kinds of text end their sentences differently, so there are three boundaries, all here:
 
 - `DOCUMENT`: a passage of a policy document (the units an extractive answer is made of, and that
-  get their own vectors). "o.a. de" and "1.200" do not end a sentence; a line break does.
+  get their own vectors). "o.a. de", "St. Leergeld" and "1.200" do not end a sentence; a line break does.
 - `WRITTEN`: text a language model wrote, which may also start a sentence with an accented
   capital or a Markdown '*'.
 - `TYPED`: a question as a person types it, often without capitals ("ik woon in delft. waar ...").
@@ -17,10 +17,12 @@ import re
 
 from assistant.domain import Chunk
 
-DOCUMENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•-])|\n+")
-WRITTEN = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'‘(•*-])|\n+")
+# A full stop that ends an abbreviation ends no sentence: "St. Leergeld", "art. 4", "bijv. De", "o.a. Incluzio".
+_ABBREVIATION = r"(?<!\b[Ss]t\.)(?<!\b[Nn]r\.)(?<!\b[Aa]rt\.)(?<!\bbijv\.)(?<!\bca\.)(?<!\b[a-z]\.[a-z]\.)"
+DOCUMENT = re.compile(rf"(?<=[.!?]){_ABBREVIATION}\s+(?=[A-Z0-9‘'\"(•-])|\n+")
+WRITTEN = re.compile(rf"(?<=[.!?]){_ABBREVIATION}\s+(?=[A-Z0-9À-Ý\"'‘(•*-])|\n+")
 TYPED = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]['"’”]))\s+""")  # "met: 'Ja.' Daarna: ...?" ends after the quote
-PROSE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(])")
+PROSE = re.compile(rf"(?<=[.!?]){_ABBREVIATION}\s+(?=[A-Z0-9‘'\"(])")
 
 
 # A sentence that ends in '?', or the last one when it ends in none; "65.000" and "1.200" end no sentence.

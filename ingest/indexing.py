@@ -36,7 +36,8 @@ from ingest.sources import SOURCES_FILE, metadata, read_sources
 # Bump when chunking, cleaning or what a vector means changes, so every document is embedded again.
 # 8: sentence vectors pooled from their passage (late chunking) instead of embedded alone.
 # 10: a table's year header repeated above the rows a chunk cut off from it.
-PIPELINE_VERSION = "10"
+# 11: a sentence no longer ends at an abbreviation ("St. Leergeld").
+PIPELINE_VERSION = "11"
 BATCH = 128  # passages per call: the embedder sorts them by length (less padding); each call is then stored
 VERSION_CHARS = 16  # of the fingerprint, to name a document's version
 MAX_FILE_BYTES = 100 * 2**20  # larger files are reported, not read: no policy document is this big

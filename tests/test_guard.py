@@ -61,6 +61,10 @@ def test_answer_types_and_facts():
     # Numbers that mark list items count nothing.
     assert not guard.has_fact("count", "Hieronder vallen (1) de nachtopvang en (2) de jongerenopvang.")
     assert guard.has_fact("count", "Er zijn (in totaal) 25 plekken.")
+    # Nor do those of a label before a colon: "Met hoeveel consulenten ...?" is not answered by a numbered goal.
+    assert not guard.has_fact("count", "Doel 3: Nieuwkomers integreren en participeren in de samenleving.")
+    assert not guard.has_fact("count", "Koers 2.4: Iedereen doet mee.")
+    assert guard.has_fact("count", "Doel 3: 25 consulenten begeleiden 40 gezinnen.")
     # A story before the question names facts it does not ask for; a request after it asks too, and a short
     # question points back to the story.
     story = "Hij betaalde niet het hele bedrag. Onder welke voorwaarde ziet het college af van terugvordering?"
