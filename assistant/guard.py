@@ -58,6 +58,11 @@ _INJECTION = re.compile(
 )
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# People by their office: "projectleider", "doorstroommakelaar", "concerndirecteur".
+_ROLE = (
+    r"\w*(wethouder|burgemeester|portefeuillehouder|leider|makelaar|directeur|co[öo]rdinator|consulent|voorzitter|"
+    r"manager|regisseur|ombudsman|ombudsvrouw|adviseur|medewerker|contactpersoon|ambtenaar|alderman|mayor|director)"
+)
 _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
 # Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"): a number
 # with thousands separators or in millions is an amount too.
@@ -229,9 +234,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         # An amount may count: "Hoeveel krijg ik?" asks euros.
         re.compile(_COUNTED, re.I),
     ),
+    # "Hoe heet de projectleider ...?" asks a person's name, as "Wie is de wethouder?" does: "De projectleider is gestart
+    # met ..." gives none.
     "person": (
-        re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b", re.I),
-        re.compile(r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\s+([a-z]+\s+){0,2}[A-Z][a-z]+"),
+        re.compile(
+            r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b|"
+            rf"\b(hoe\s+heet|wat\s+is\s+de\s+naam\s+van|what\s+is\s+the\s+name\s+of)\s+(de|die|the)\s+(\w+\s+){{0,2}}?{_ROLE}\b",
+            re.I,
+        ),
+        re.compile(rf"\b{_ROLE}\s+([a-z]+\s+){{0,2}}[A-Z][a-z]+|\b(mevrouw|meneer|mevr\.|dhr\.|de\s+heer)\s+[A-Z]"),
     ),
 }
 
@@ -368,8 +379,20 @@ OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
 _MARKER = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)|^\s*[^\W\d_]+\s+\d{1,2}(\.\d{1,2})*[a-z]?\s*:", re.M)
 
 
+# An age is no stretch of time: "jonger dan 23 jaar" does not say how long anything takes.
+_AGE = re.compile(
+    r"\b(jonger|ouder|younger|older)\s+(dan|than)\s+\d{1,3}|\b(leeftijd\s+van|onder\s+de|boven\s+de|age\s+of)\s+\d{1,3}|"
+    r"\b\d{1,3}\s*(jaar|years?)\s+(en|of|and|or)\s+(ouder|older)\b|\btussen\s+de\s+\d{1,3}\s+en\s+\d{1,3}\s+jaar\b|"
+    r"\b\d{1,3}\s+(jaar\s+oud|years?\s+old)\b",
+    re.I,
+)
+
+
 def has_fact(answer_type_name: str, text: str) -> bool:
-    return bool(ANSWER_TYPES[answer_type_name][1].search(_without_pointers(text)))
+    text = _without_pointers(text)
+    if answer_type_name == "duration":
+        text = _AGE.sub(" ", text)
+    return bool(ANSWER_TYPES[answer_type_name][1].search(text))
 
 
 @lru_cache(maxsize=50_000)  # the same document sentences are checked for every question

@@ -120,6 +120,17 @@ def test_answer_types_and_facts():
     assert guard.has_fact("duration", "De aanvraag kan worden ingediend tot en met 31 maart van het volgende jaar.")
     assert guard.has_fact("duration", "Binnen 8 weken na de aanvraag.")
     assert not guard.has_fact("duration", "In maart start de pilot.")
+    # An age is no stretch of time.
+    assert not guard.has_fact("duration", "Het college wijst de aanvraag van een belanghebbende jonger dan 23 jaar af.")
+    assert not guard.has_fact("duration", "Het recht eindigt voor wie de leeftijd van 23 jaar bereikt.")
+    assert not guard.has_fact("duration", "Voor jongeren tussen de 18 en 21 jaar.")
+    assert guard.has_fact("duration", "Het recht eindigt na 23 jaar.")
+    # "Hoe heet de projectleider?" asks a person's name, as "Wie is de wethouder?" does; an office alone gives none.
+    assert guard.answer_type("Hoe heet de projectleider die het verbeterplan in Zwolle uitvoert?") == "person"
+    assert guard.answer_type("Wat is de naam van de doorstroommakelaar?") == "person"
+    assert guard.answer_type("Hoe heet het aanvraagformulier?") is None
+    assert not guard.has_fact("person", "De projectleider is gestart met de implementatie van het verbeterplan.")
+    assert guard.has_fact("person", "De projectleider Anna de Vries is gestart.")
     # An age is asked as an age: "hoe oud" wants years, not any number.
     assert guard.answer_types("Wie begeleidt de jongeren, en hoe oud zijn ze?") == ("age",)
     assert guard.has_fact("age", "Vijf jongeren tussen de 18 en 21 jaar krijgen een inkomen.")
