@@ -30,6 +30,21 @@ _GROUPS = (
 )
 
 
+# The forms of an age that never give a stretch of time. Not the groups' "tot 27 jaar" or "over 65 years": "tot 3
+# jaar" and "over 2 jaar" are as often how long something lasts or when it comes.
+_AGE = re.compile(
+    r"\b(jonger|ouder|younger|older)\s+(dan|than)\s+\d{1,3}|\b(leeftijd\s+van|onder\s+de|boven\s+de|age\s+of)\s+\d{1,3}|"
+    r"\b\d{1,3}\s*(jaar|years?)\s+(en|of|and|or)\s+(ouder|older)\b|\btussen\s+de\s+\d{1,3}\s+en\s+\d{1,3}\s+jaar\b|"
+    r"\b\d{1,3}\s+(jaar\s+oud|years?\s+old)\b",
+    re.I,
+)
+
+
+def without_ages(text: str) -> str:
+    """`text` without the ages it names ("jonger dan 23 jaar", "de leeftijd van 23 jaar")."""
+    return _AGE.sub(" ", text)
+
+
 def groups(text: str) -> list[tuple[int, int]]:
     """The age groups `text` names, as inclusive (youngest, oldest) ranges."""
     found: list[tuple[int, int]] = []

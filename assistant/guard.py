@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant import common_words, sentences, thesaurus
+from assistant import ages, common_words, sentences, thesaurus
 from assistant.lexical import one_typo, terms
 
 _INJECTION = re.compile(
@@ -379,19 +379,10 @@ OUTLINE = re.compile(r"^\s*\d+(\.\d+)+\.?\s", re.M)
 _MARKER = re.compile(r"\(\d{1,2}\)|(?<!\S)\d{1,2}\)|^\s*[^\W\d_]+\s+\d{1,2}(\.\d{1,2})*[a-z]?\s*:", re.M)
 
 
-# An age is no stretch of time: "jonger dan 23 jaar" does not say how long anything takes.
-_AGE = re.compile(
-    r"\b(jonger|ouder|younger|older)\s+(dan|than)\s+\d{1,3}|\b(leeftijd\s+van|onder\s+de|boven\s+de|age\s+of)\s+\d{1,3}|"
-    r"\b\d{1,3}\s*(jaar|years?)\s+(en|of|and|or)\s+(ouder|older)\b|\btussen\s+de\s+\d{1,3}\s+en\s+\d{1,3}\s+jaar\b|"
-    r"\b\d{1,3}\s+(jaar\s+oud|years?\s+old)\b",
-    re.I,
-)
-
-
 def has_fact(answer_type_name: str, text: str) -> bool:
     text = _without_pointers(text)
     if answer_type_name == "duration":
-        text = _AGE.sub(" ", text)
+        text = ages.without_ages(text)  # "jonger dan 23 jaar" does not say how long anything takes
     return bool(ANSWER_TYPES[answer_type_name][1].search(text))
 
 
