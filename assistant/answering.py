@@ -293,6 +293,23 @@ _FOCUS = re.compile(
     r"\s+([\w-]+)",
     re.I,
 )
+# What a duration is asked of, in a clause after the question words: "Hoeveel tijd heb ik *om bezwaar te maken*?", "Hoe
+# lang duurt het *voordat ik een beslissing krijg*?" ("omgezet in bijstand om niet" is none).
+_DURATION_OF = re.compile(r"\b(?:voordat|totdat|eer)\b([^,;?!.]*)|\bom\b([^,;?!.]*?\bte\s+\w+)", re.I)
+# How long one waits for an answer ("Hoe lang mag de gemeente erover doen?", "... voordat ik bericht krijg?") is how
+# long deciding may take: a stretch of time answers only from a text that speaks of deciding. (Not "Hoe lang mag ik
+# erover doen?": that asks how long the person may take.)
+_WAITING = re.compile(
+    r"\b(mag|mogen|mocht|doet|doen)\s+(?!ik\b|je\b|jij\b|u\b|we\b|wij\b|hij\b|zij\b)(\w+\s+){1,3}?(erover|er\s+over)\b|"
+    r"\b(bericht|antwoord|reactie|beslissing|besluit|beschikking|beslissen|beslist)\b|"
+    r"\b(decide|decides|decision|hear\s+back)\b",
+    re.I,
+)
+_DECIDING = frozenset(terms("beslissen beslissing beslist besluit beschikking"))
+# "voordat ik een beslissing krijg op mijn aanvraag": the decision is timed, not the application.
+_OBJECT_OF = frozenset("op tegen voor van bij naar met over aan in uit".split())
+# From this frequency a word of that clause tells of any event ("maken", "krijgen", "bericht"), not which.
+TELLING_WORD = 5.0
 
 
 def named_elsewhere(
@@ -408,6 +425,7 @@ class _Terms:
     documents: frozenset[str]  # the years of the documents it names
     frame: frozenset[str]  # terms only of "ik woon in <place>" or "wie kan me helpen": where and how, not what
     fixes: dict[str, str]  # the question's typos -> the documents' words they stand for
+    timed: frozenset[str]  # what a duration is asked of: "bezwaar" in "Hoeveel tijd heb ik om bezwaar te maken?"
 
     @property
     def focus(self) -> frozenset[str]:
@@ -475,10 +493,45 @@ def _question_terms(req: Request, index: BM25Index) -> _Terms:
     words_asked = _asked_for(question, fixes) - ignore
     years = frozenset(_YEAR.findall(_DOCUMENT_YEAR.sub(" ", question)))
     documents = frozenset(y for m in _DOCUMENT_YEAR.finditer(question) for y in _YEAR.findall(m.group(0)))
+    timed = _duration_of(question, fixes, index, frame | ignore | who, req.language)
     return _Terms(
         own, extra | own, subject, specific, asked, unknown, len(content), surface, words_asked, years, documents,
-        frame, fixes,
+        frame, fixes, timed,
     )  # fmt: skip
+
+
+def _duration_of(
+    question: str, fixes: dict[str, str], index: BM25Index, besides: frozenset[str], language: str
+) -> frozenset[str]:
+    """The terms of what a question for a duration asks the duration of, with the policy words of those the
+    documents lack; empty when it names no such clause, or one of everyday words only ("voordat ik bericht krijg").
+    Of an English question, only whether it asks how long deciding takes: its own words are not the documents'."""
+    if guard.answer_type(question) != "duration":
+        return frozenset()
+    asks = guard.ANSWER_TYPES["duration"][0]
+    found: set[str] = set()
+    for sentence in re.split(r"(?<=[?!.])\s+", question):
+        if not (m := asks.search(sentence)):
+            continue
+        if _WAITING.search(sentence, m.end()):
+            found |= _DECIDING
+        if language == "en" or not (clause := _DURATION_OF.search(sentence, m.end())):
+            continue
+        told: list[str] = []
+        for w in words(clause[1] or clause[2]):
+            if told and w.lower() in _OBJECT_OF:
+                break
+            if common_words.frequency(w) < TELLING_WORD:
+                told.append(w)
+        found |= {
+            t
+            for t in _mended(" ".join(told), fixes)
+            if t not in besides and t not in _KIND_WORDS and not t[0].isdigit() and not _everyday(t, index)
+        }
+        # A resident's word the documents lack stands for their word ("bonnetjes" for "aankoopbewijzen").
+        unknown = " ".join(w for w in told if not any(t in index.postings for t in _mended(w, fixes)))
+        found |= {t for t in terms(thesaurus.expand(unknown)) if t in index.postings and not _everyday(t, index)}
+    return frozenset(found)
 
 
 def _typos(question: str, index: BM25Index) -> dict[str, str]:
@@ -616,6 +669,8 @@ def evidence(
                 # For the fact rules only (not fitted): the subject asked for, and the year asked about, in
                 # the same text as the fact itself, a lead-in with its items ("indien: a. ... b. ... € 150").
                 "focus_words": _has_any(fact_focus, in_fact, index),
+                # For the fact rules only (not fitted): what a duration is asked of, in the fact's text.
+                "timed": _has_any(qt.timed, in_fact, index),
                 "subject": coverage(in_whole, qt.subject, index),
                 "part_fact": float(any(part.kind and guard.has_fact(part.kind, whole) for part in named_parts)),
                 "part_subject": float(bool(named_parts)),
@@ -1333,10 +1388,13 @@ def _gives_fact(c: Candidate, chosen: Sequence[Candidate], by_words: bool) -> bo
     # In a question of several parts, the fact may answer one part about that part's own subject: "10
     # miljoen euro ... langer zelfstandig wonen" answers "Hoeveel geld ... langer zelfstandig wonen, en tot
     # welk jaar loopt het bestedingsplan?", whose two rarest words are "bestedingsplan" and "geld".
+    # A stretch of time must be of what the question times: "terugbetaling binnen 2 jaar" does not say how long one
+    # has to object ("Hoeveel tijd heb ik om bezwaar te maken?"), nor how long a decision may take.
     about = (
         c.features["fact_type"] > 0
         and (not by_words or _names_subject(c) or _follows_up(c, chosen))
         and not c.features["other_thing"]
+        and c.features["timed"] != 0
     )
     return (
         (about or (by_words and c.features["part_fact"] > 0))

@@ -78,3 +78,8 @@ def _zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency  # loads its lists on first use (0.1 s)
 
     return float(zipf_frequency(word, language))
+
+
+def frequency(word: str, language: str = "nl") -> float:
+    """How often `word` is used in `language`: its Zipf frequency (0 for a word in no list)."""
+    return _zipf(word.lower(), language)

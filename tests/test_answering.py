@@ -245,7 +245,7 @@ def test_an_example_after_a_sentence_is_quoted_with_it():
 
 def test_a_list_is_quoted_for_the_item_asked_by_its_number():
     text = (
-        "Het college stelt de bijstand vast aan de hand van categorieën met de volgende kosten: "
+        "Het college stelt de bijstand voor extra waskosten vast aan de hand van categorieën met de volgende kosten: "
         "a. categorie 1: € 133,-; b. categorie 2: € 230,-; c. categorie 3: € 306,-; d. categorie 4: € 408,-."
     )
     answer = _answer_from([text], "Welk bedrag hoort bij categorie 3 voor extra waskosten?", keep=0.9)
@@ -321,6 +321,27 @@ def test_a_question_for_an_amount_and_a_duration_gets_a_sentence_with_each():
     answer = _answer_from(texts, "Hoeveel bijzondere bijstand krijg je voor stookkosten, en voor hoe lang?")
     # The duration's sentence names little of the question, but it is the only one that says how long.
     assert "€ 40" in answer.text and "12 maanden" in answer.text
+
+
+def test_a_duration_answers_only_for_what_its_sentence_speaks_of():
+    texts = [
+        "Bij een betalingsregeling vindt de terugbetaling plaats binnen 2 jaar.",
+        "Een aanvraag om bijzondere bijstand wordt ingediend met het formulier van de gemeente.",
+    ]
+    story = "Ik moet mijn uitkering terugbetalen en ben het er niet mee eens."
+    assert "2 jaar" in _answer_from(texts, f"{story} Binnen hoeveel tijd moet de terugbetaling plaatsvinden?").text
+    # Two years is how long repaying may take, not how long one has to object or to wait for a decision.
+    objection = _answer_from(texts, f"{story} Hoeveel tijd heb ik om bezwaar te maken?")
+    assert objection.refused and "2 jaar" not in objection.text
+    decision = _answer_from(texts, "Hoe lang duurt het voordat ik een beslissing krijg op mijn terugbetaling?")
+    assert decision.refused and "2 jaar" not in decision.text
+    # How long the municipality may take is how long deciding may take.
+    waiting = "Ik heb om een betalingsregeling gevraagd. Hoe lang mag de gemeente erover doen?"
+    assert _answer_from(texts, waiting).refused
+    deciding = [*texts, "Het college beslist binnen 8 weken op een verzoek om een betalingsregeling."]
+    assert "8 weken" in _answer_from(deciding, waiting).text
+    # Told in everyday words only, what is timed is the story's: no word of it need be in the sentence.
+    assert "2 jaar" in _answer_from(texts, "Ik moet terugbetalen. Hoe lang mag ik erover doen?").text
 
 
 def test_a_figure_comes_from_the_passage_about_the_subject():
