@@ -245,7 +245,7 @@ def test_an_example_after_a_sentence_is_quoted_with_it():
 
 def test_a_list_is_quoted_for_the_item_asked_by_its_number():
     text = (
-        "Het college stelt de bijstand voor extra waskosten vast aan de hand van categorieën met de volgende kosten: "
+        "Het college stelt de bijstand vast aan de hand van categorieën met de volgende kosten: "
         "a. categorie 1: € 133,-; b. categorie 2: € 230,-; c. categorie 3: € 306,-; d. categorie 4: € 408,-."
     )
     answer = _answer_from([text], "Welk bedrag hoort bij categorie 3 voor extra waskosten?", keep=0.9)
