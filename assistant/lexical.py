@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -45,11 +46,18 @@ class _Stemmer(Protocol):
     def stemWord(self, word: str) -> str: ...
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> _Stemmer:
-    import snowballstemmer
+_THREAD = threading.local()
 
-    return cast(_Stemmer, snowballstemmer.stemmer("dutch"))
+
+def _stemmer() -> _Stemmer:
+    """This thread's stemmer: a snowball stemmer keeps the word it works on in itself, and the web app answers
+    requests in several threads at once (two sharing one stemmer raised IndexError mid-word)."""
+    stemmer = getattr(_THREAD, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _THREAD.stemmer = cast(_Stemmer, snowballstemmer.stemmer("dutch"))
+    return stemmer
 
 
 # Snowball's Dutch stemmer takes "ge" off a word's front (after a prefix or particle): right for a participle
@@ -174,10 +182,12 @@ class BM25Index:
         if len(term) < KIN:
             return []
         if self._by_prefix is None:
-            self._by_prefix = defaultdict(list)
+            # Built whole before it is shared: another request's thread may ask for kin meanwhile.
+            by_prefix: defaultdict[str, list[str]] = defaultdict(list)
             for t in self.postings:
                 if len(t) >= KIN and not t[0].isdigit():
-                    self._by_prefix[t[:KIN]].append(t)
+                    by_prefix[t[:KIN]].append(t)
+            self._by_prefix = by_prefix
         if term not in self._kin:
             self._kin[term] = [
                 t

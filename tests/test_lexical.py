@@ -64,3 +64,19 @@ def test_a_word_s_family_shares_its_first_letters():
     assert index.kin(terms("huisarts")[0]) == []  # "huisvesten" shares four letters only
     debts = BM25Index(["De schuldeisers worden benaderd."])
     assert debts.kin(terms("schuldhulpverlening")[0]) == []  # six shared letters, not most of "schuldeiser"
+
+
+def test_threads_that_stem_side_by_side_get_the_same_stems():
+    # The web app answers requests in several threads, and a snowball stemmer keeps the word it works on in itself.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.lexical import _stemmer
+
+    words = [f"{w}{ending}" for w in ("aanvraag", "gezondheid", "betaling", "uitkering") for ending in ("", "en", "s")]
+    expected = [_stemmer().stemWord(w) for w in words] * 300
+
+    def stems(_: int) -> list[str]:
+        return [_stemmer().stemWord(w) for _ in range(300) for w in words]
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(result == expected for result in pool.map(stems, range(16)))
