@@ -22,7 +22,7 @@ from assistant.answer_model import Scorer, Variant
 from assistant.domain import Citation, Passage
 from assistant.lexical import STOPWORDS, WORD, BM25Index, stem, terms, words
 from assistant.retrieval import Hit, context_line
-from assistant.sentences import asking
+from assistant.sentences import TYPED, asking
 from assistant.sentences import split as sentences
 
 SENTENCES = {"resident": 3, "staff": 5}
@@ -510,7 +510,7 @@ def _duration_of(
         return frozenset()
     asks = guard.ANSWER_TYPES["duration"][0]
     found: set[str] = set()
-    for sentence in re.split(r"(?<=[?!.])\s+", question):
+    for sentence in sentences(question, TYPED, min_words=1):
         if not (m := asks.search(sentence)):
             continue
         if _WAITING.search(sentence, m.end()):

@@ -58,10 +58,12 @@ _INJECTION = re.compile(
 )
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# The offices a question names to ask who holds them ("Wie is de wethouder van zorg?").
+_OFFICE = r"wethouder|burgemeester|portefeuillehouder|alderman|mayor"
 # People by their office: "projectleider", "doorstroommakelaar", "concerndirecteur".
 _ROLE = (
-    r"\w*(wethouder|burgemeester|portefeuillehouder|leider|makelaar|directeur|co[öo]rdinator|consulent|voorzitter|"
-    r"manager|regisseur|ombudsman|ombudsvrouw|adviseur|medewerker|contactpersoon|ambtenaar|alderman|mayor|director)"
+    rf"\w*({_OFFICE}|leider|makelaar|directeur|co[öo]rdinator|consulent|voorzitter|"
+    r"manager|regisseur|ombudsman|ombudsvrouw|adviseur|medewerker|contactpersoon|ambtenaar|director)"
 )
 _NUMBER_WORDS = r"één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|honderd|duizend"
 # Budgets state amounts without a euro sign ("een onttrekking van 70.000", "10 miljoen"): a number
@@ -238,7 +240,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # met ..." gives none.
     "person": (
         re.compile(
-            r"\b(wethouder|burgemeester|portefeuillehouder|alderman|mayor)\b|^\s*wie\s+is\b|"
+            rf"\b({_OFFICE})\b|^\s*wie\s+is\b|"
             rf"\b(hoe\s+heet|wat\s+is\s+de\s+naam\s+van|what\s+is\s+the\s+name\s+of)\s+(de|die|the)\s+(\w+\s+){{0,2}}?{_ROLE}\b",
             re.I,
         ),
