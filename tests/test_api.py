@@ -78,6 +78,14 @@ def test_invalid_json_gets_422(client: TestClient):
     assert r.status_code == 422
 
 
+def test_a_lone_surrogate_gets_422_not_500(client: TestClient):
+    # JSON lets a client escape half a UTF-16 pair; no UTF-8 response can hold it, and FastAPI's own 422 handler,
+    # which echoes the input, failed with a 500.
+    body = b'{"question": "Waar kan ik \\ud800terecht?", "history": [{"role": "user", "content": "\\udc80"}]}'
+    r = client.post("/api/ask", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "question"]
+
+
 def test_control_characters_are_harmless(client: TestClient):
     r = client.post("/api/ask", json={"question": "mantelzorg\x00\x07 in Leiderdorp\u200b?"})
     assert r.status_code == 200

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -20,6 +23,7 @@ from web.limits import RateLimiter
 from web.logs import without_query_strings
 
 STATIC = Path(__file__).parent / "static"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 CallNext = Callable[[Request], Awaitable[Response]]
 
 SECURITY_HEADERS = {
@@ -95,6 +99,12 @@ def create_app(
     async def model_missing(request: Request, exc: ModelMissingError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """FastAPI's 422, written so that it can be sent: its own handler echoes the input, and JSON lets a client
+        send half a UTF-16 pair ("\\ud800"), which no UTF-8 response can hold, so it answered 500."""
+        return JSONResponse({"detail": _sendable(jsonable_encoder(exc.errors()))}, status_code=422)
+
     @app.exception_handler(UnknownMunicipalityError)
     async def unknown_municipality(request: Request, exc: UnknownMunicipalityError) -> JSONResponse:
         return JSONResponse(
@@ -125,3 +135,14 @@ def create_app(
     app.include_router(staff.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _sendable(value: object) -> object:
+    """`value` with every string's lone surrogates replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_sendable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sendable(v) for k, v in value.items()}
+    return value
