@@ -191,7 +191,8 @@ _NOT_A_SUBJECT = frozenset(
     voordat nadat totdat zodra zodat misschien alsjeblieft alstublieft bedankt erover ervan erop erin ermee
     erbij ervoor daarvan daarover daarin daarop daaraan daaruit daartoe daardoor hiervan hierover hierin hierop
     hiermee hierbij hiervoor bovenop waarboven bijvoorbeeld genoeg twee drie vier vijf zes zeven acht negen
-    tien twintig honderd honderden duizend duizenden miljoen miljard""".split()
+    tien twintig honderd honderden duizend duizenden miljoen miljard hallo hoi hey goedemorgen goedemiddag
+    goedenavond goedendag goeiedag goeiemorgen groetjes groeten""".split()
 )
 # The people of a resident's story ("mijn dochter van 14", "onze buurman") are whom it is about, not a subject
 # the documents lack: a refusal does not say "Over dochter staat niets in de documenten".
@@ -1161,8 +1162,10 @@ def _nameable(word: str, verbs: set[str]) -> bool:
 
 
 def _subjects(ev: Evidence) -> tuple[str, ...]:
-    """What to name as missing: the question's specific words the best passages lack, then words no document uses."""
-    return tuple(dict.fromkeys((*ev.missing, *ev.unknown)))[:2]
+    """What to name as missing: the question's specific words the best passages lack, then words no document uses;
+    not a verb's form, which tells what happened ("mijn inkomen niet doorgegeven"), not what the question is about."""
+    named = (w for w in (*ev.missing, *ev.unknown) if not common_words.is_verb_form(w))
+    return tuple(dict.fromkeys(named))[:2]
 
 
 def refusal(

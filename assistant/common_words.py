@@ -58,6 +58,45 @@ def verb_of(word: str) -> str | None:
     return None
 
 
+# Separable particles ("doorgegeven", "meedoet") and inseparable prefixes, which take no "ge" ("ondertekend").
+_PARTICLES = (
+    "aan af bij binnen dicht door goed in kwijt langs mee mis na om onder op open over samen tegen terug thuis toe uit "
+    "vast voor weg"
+).split()
+_INSEPARABLE = ("be", "ver", "ont", "her", "er", "onder", "over", "door", "mis")
+# How much more (in Zipf) a form may be used than its verb and still be the verb's form.
+OWN_WORD = 0.5
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether `word` is a Dutch verb's participle or present singular ("doorgegeven", "gereserveerd", "ondertekend",
+    "verloopt", "meedoet"): what a story says happened, never a subject a refusal can name as missing ("Over
+    'doorgegeven' staat niets"). Infinitives are not: "parkeren" may well be the subject. A word used far more than its
+    verb is a word of its own ("verband", "gezond"), not the verb's form."""
+    lower = word.lower()
+    used = _zipf(lower, "nl")
+
+    def of_verb(particle: str, stem: str) -> bool:
+        verb = max(_zipf(particle + v, "nl") for v in (*_infinitives(stem), f"{stem}n"))
+        return verb >= KNOWN and used <= verb + OWN_WORD
+
+    for particle in ("", *_PARTICLES):
+        rest = lower.removeprefix(particle)
+        if particle and rest == lower:
+            continue
+        core = rest.removeprefix("ge") if len(rest) > 5 else rest
+        if core != rest:  # ge- participles: weak ("geraamd", "gemeld"), strong ("gelopen")
+            if core.endswith(("d", "t")) and (of_verb(particle, core[:-1]) or of_verb(particle, core)):
+                return True
+            if core.endswith("en") and used >= KNOWN and of_verb(particle, core[:-2]):
+                return True
+        elif particle and rest.endswith("t") and of_verb(particle, rest[:-1]):
+            return True
+    # Without a particle only a prefixed present or participle ("verloopt", "ondertekend"): as many nouns as verbs
+    # end in -t alone ("markt", "dienst").
+    return lower.startswith(_INSEPARABLE) and lower.endswith(("d", "t")) and used >= KNOWN and of_verb("", lower[:-1])
+
+
 def everyday_verb(stem: str, particle: str = "") -> str | None:
     """The everyday verb a verb stem (with a separable particle) is of, if any: "vraag" with "aan" -> "aanvragen"."""
     return next((v for v in (particle + i for i in _infinitives(stem)) if _zipf(v, "nl") >= EVERYDAY_VERB), None)

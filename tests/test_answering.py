@@ -935,6 +935,14 @@ def test_a_refusal_says_the_documents_lack_a_word_only_when_none_of_them_uses_it
     assert "vind ik niets dat uw vraag over 'bijstandsuitkering' of 'fortuin' beantwoordt" in elsewhere.text
 
 
+def test_a_refusal_names_no_verb_form_as_what_the_documents_lack():
+    # "opgehaald" and "doorgegeven" tell what happened; what the documents lack is the bulky waste, or the figure.
+    waste = _answer_from(list(TEXTS), "Mijn oude bankstel is niet opgehaald. Wanneer komt het grofvuil in Ergens?")
+    assert waste.refused and "'grofvuil'" in waste.text and "opgehaald" not in waste.text
+    amount = _answer_from(list(TEXTS), "Ik heb mijn inkomen te laat doorgegeven. Hoeveel boete krijg ik?")
+    assert amount.refused and "doorgegeven" not in amount.text
+
+
 def test_a_question_for_organisations_asks_for_names():
     index = BM25Index(TEXTS)
     for question in (

@@ -1,4 +1,4 @@
-from assistant.common_words import is_common, is_word, verb_of
+from assistant.common_words import is_common, is_verb_form, is_word, verb_of
 
 
 def test_story_words_are_everyday_and_subjects_are_not():
@@ -20,3 +20,11 @@ def test_the_past_of_an_everyday_verb_is_a_story_word():
     # 't kofschip keeps nouns out ("rente" is no past of "rennen"); a subject's verb is rare ("aanrekenen"), and a
     # participle or present may be the subject itself ("Ben ik verzekerd?").
     assert not any(is_common(w) for w in ("rente", "buurten", "aangerekend", "verzekerd", "toegekend"))
+
+
+def test_participles_and_present_forms_are_verb_forms():
+    forms = ("doorgegeven", "gereserveerd", "opgehaald", "gelopen", "ondertekend", "verloopt", "meedoet", "oplegt")
+    assert all(is_verb_form(w) for w in forms)
+    # Nouns, infinitives (a subject may be one: "parkeren") and words used far more than their verb ("verband").
+    others = ("grofvuil", "parkeren", "uitkering", "bezwaar", "woning", "kosten", "verband", "dienst", "markt")
+    assert not any(is_verb_form(w) for w in others)
