@@ -78,6 +78,7 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/sample-extra43.jsonl \
                evals/questions/sample-extra44.jsonl \
                evals/questions/sample-extra45.jsonl evals/questions/sample-extra46.jsonl \
+               evals/questions/sample-extra47.jsonl \
                evals/questions/rotterdam.jsonl=$(RDAM_DATA) evals/questions/rotterdam2.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam3.jsonl=$(RDAM_DATA) evals/questions/rotterdam4.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam5.jsonl=$(RDAM_DATA) evals/questions/rotterdam6.jsonl=$(RDAM_DATA) \
@@ -108,7 +109,8 @@ QUESTIONS   := ../shared/evals/dev.jsonl ../shared/evals/dev2.jsonl evals/questi
                evals/questions/rotterdam43.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam44.jsonl=$(RDAM_DATA) \
                evals/questions/rotterdam45.jsonl=$(RDAM_DATA) \
-               evals/questions/rotterdam46.jsonl=$(RDAM_DATA)
+               evals/questions/rotterdam46.jsonl=$(RDAM_DATA) \
+               evals/questions/rotterdam47.jsonl=$(RDAM_DATA)
 fit: index
 	WEGWIJZER_DATA_DIR=$(RDAM_DATA) $(BIN)/wegwijzer ingest --quiet $(RDAM_CORPUS)
 	$(BIN)/wegwijzer fit $(QUESTIONS) --check
