@@ -738,8 +738,14 @@ def evidence(
     )
     # A typo of a word the documents use ("bijzondre"), or a compound of two ("bijstandsuitkering"), is not
     # named as a subject they lack; it still counts as unknown to the fitted features, which were fitted with
-    # it (counting such compounds as known moved no held-out number beyond a question: BENCHMARKS.md).
-    known_otherwise = {qt.surface.get(t, t) for t in qt.unknown if index.near(t) or index.parts(t)}
+    # it (counting such compounds as known moved no held-out number beyond a question: BENCHMARKS.md). Nor is a
+    # word they use only to start compounds, whose own stem the stemmer changed ("reparatie" stems to "repareer",
+    # "reparatiekosten" to "reparatiekost").
+    known_otherwise = {
+        qt.surface.get(t, t)
+        for t in qt.unknown
+        if index.near(t) or index.parts(t) or index.compounds(qt.surface.get(t, t).lower())
+    }
     # How much of the question no document uses, but its everyday words: a subject they never mention
     # ("stempas"), but just as often a typo or English. Only the fit can say what that is worth; on the
     # labelled sets it leans slightly towards answering (colloquial questions are mostly answerable).

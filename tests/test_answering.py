@@ -943,6 +943,14 @@ def test_a_refusal_names_no_verb_form_as_what_the_documents_lack():
     assert amount.refused and "doorgegeven" not in amount.text
 
 
+def test_a_refusal_does_not_say_the_documents_lack_a_word_they_start_compounds_with():
+    # The stemmer makes "installatie" "installeer" but "installatiekosten" "installatiekost": the documents use the
+    # word, inside a compound; what they lack is the stairlift.
+    texts = [*TEXTS, "De installatiekosten van personenalarmering worden vergoed tot € 50."]
+    answer = _answer_from(texts, "Hoeveel kost de installatie van een traplift?")
+    assert answer.refused and "Over 'traplift' staat niets" in answer.text and "installatie" not in answer.text
+
+
 def test_a_question_for_organisations_asks_for_names():
     index = BM25Index(TEXTS)
     for question in (
