@@ -58,11 +58,11 @@ def verb_of(word: str) -> str | None:
     return None
 
 
-# Separable particles ("doorgegeven", "meedoet") and inseparable prefixes, which take no "ge" ("ondertekend").
-_PARTICLES = (
-    "aan af bij binnen dicht door goed in kwijt langs mee mis na om onder op open over samen tegen terug thuis toe uit "
-    "vast voor weg"
-).split()
+# Separable particles, which go before a participle's "ge" ("aangevraagd", "doorgegeven", "meedoet")
+PARTICLES = tuple("aan af bij door in mee na om onder op over samen tegen terug toe uit vast voor weg".split())
+# and the rarer ones a verb form may still begin with ("dichtgaat", "kwijtgeraakt"); inseparable prefixes take no
+# "ge" ("ondertekend").
+_PARTICLES = (*PARTICLES, *"binnen dicht goed kwijt langs mis open thuis".split())
 _INSEPARABLE = ("be", "ver", "ont", "her", "er", "onder", "over", "door", "mis")
 # How much more (in Zipf) a form may be used than its verb and still be the verb's form.
 OWN_WORD = 0.5

@@ -11,7 +11,7 @@ from functools import lru_cache
 from os.path import commonprefix
 from typing import Protocol, cast
 
-from assistant.common_words import everyday_verb
+from assistant.common_words import PARTICLES, everyday_verb
 
 # A number with separators is one token: "1.200" (the thousands separator dropped, so it matches "1200")
 # or "17.0077" (a reference, which must not match the 17 of "mijn zoon van 17").
@@ -64,7 +64,7 @@ def _stemmer() -> _Stemmer:
 # ("gevraagd", "aangevraagd": "vraag", "aanvraag"), wrong for the words that begin with it. "geweld" became "wel", a
 # stop word, so the word was lost; "gezin" became "zin", "gewoon" "woon", "gezondheid" "zon", "begeleiding"
 # "beleid". The "ge" stays unless the word is a weak participle of an everyday verb.
-_BEFORE_GE = ("", "be", *"aan af bij door in mee na om onder op over samen tegen terug toe uit vast voor weg".split())
+_BEFORE_GE = ("", "be", *PARTICLES)
 
 
 @lru_cache(maxsize=100_000)
